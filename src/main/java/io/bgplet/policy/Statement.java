@@ -1,0 +1,22 @@
+package io.bgplet.policy;
+
+import io.bgplet.rib.PathAttributes;
+import io.bgplet.rib.Source;
+import io.bgplet.wire.Prefix;
+
+import java.util.List;
+import java.util.Objects;
+
+/** If all conditions hold (none: always), run the actions in order. */
+public record Statement(String name, List<Condition> conditions, List<Action> actions) {
+    public Statement {
+        Objects.requireNonNull(name);
+        conditions = List.copyOf(conditions);
+        actions = List.copyOf(actions);
+    }
+
+    public boolean matches(Prefix prefix, Source source, PathAttributes attributes) {
+        for (Condition c : conditions) if (!c.test(prefix, source, attributes)) return false;
+        return true;
+    }
+}

@@ -1,0 +1,92 @@
+package io.bgplet.rib;
+
+import io.bgplet.wire.Family;
+import io.bgplet.wire.Prefix;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+
+/**
+ * The Adj-RIB-In of one peer (RFC 4271 3.2): the routes it advertised, before import
+ * policy, for every family. Stores prefix to interned {@link PathAttributes} only (IPv4 as
+ * primitive keys), so a full table costs a table slot per route.
+ *
+ * <p>Graceful restart helper (RFC 4724 4.2): {@link #markStale} flags every route of a family
+ * when the peer restarts; routes it re-advertises lose the flag; {@link #sweepStale} removes
+ * those still flagged when the End-of-RIB arrives or the restart timer fires. The flags live
+ * in a separate set that exists only while a restart is in progress.
+ *
+ * <p>Single writer; not thread-safe.
+ */
+public final class AdjRibIn {
+    private final Source source;
+    private final PrefixMap<PathAttributes> routes = new PrefixMap<>();
+    private final PrefixMap<Boolean> stale = new PrefixMap<>();
+
+    public AdjRibIn(Source source) {
+        this.source = source;
+    }
+
+    public Source source() {
+        return source;
+    }
+
+    /** Adds or replaces the route; clears its stale flag. Returns the previous attributes or null. */
+    public PathAttributes put(Prefix prefix, PathAttributes attributes) {
+        if (!stale.isEmpty()) stale.remove(prefix);
+        return routes.put(prefix, attributes);
+    }
+
+    /** Removes the route; returns its attributes, or null if there was none. */
+    public PathAttributes withdraw(Prefix prefix) {
+        if (!stale.isEmpty()) stale.remove(prefix);
+        return routes.remove(prefix);
+    }
+
+    public PathAttributes get(Prefix prefix) {
+        return routes.get(prefix);
+    }
+
+    public int size(Family family) {
+        return routes.size(family);
+    }
+
+    public int size() {
+        return routes.size();
+    }
+
+    /** Visits every route of the family; the visitor must not modify this Adj-RIB-In. */
+    public void forEach(Family family, BiConsumer<? super Prefix, ? super PathAttributes> visitor) {
+        routes.forEach(family, visitor);
+    }
+
+    /** Flags every current route of the family stale (the peer restarted, RFC 4724 4.2). */
+    public void markStale(Family family) {
+        routes.forEach(family, (prefix, attributes) -> stale.put(prefix, Boolean.TRUE));
+    }
+
+    public boolean isStale(Prefix prefix) {
+        return stale.get(prefix) != null;
+    }
+
+    public int staleCount(Family family) {
+        return stale.size(family);
+    }
+
+    /** Removes the routes of the family still stale and returns their prefixes. */
+    public List<Prefix> sweepStale(Family family) {
+        List<Prefix> gone = stale.prefixes(family);
+        for (Prefix p : gone) routes.remove(p);
+        stale.clear(family);
+        return gone;
+    }
+
+    /** Removes every route of the family (session down without graceful restart); returns their prefixes. */
+    public List<Prefix> clear(Family family) {
+        List<Prefix> gone = new ArrayList<>(routes.prefixes(family));
+        routes.clear(family);
+        stale.clear(family);
+        return gone;
+    }
+}

@@ -1,0 +1,167 @@
+package io.bgplet.rib;
+
+import io.bgplet.wire.Attribute;
+import io.bgplet.wire.Attribute.Communities;
+import io.bgplet.wire.Family;
+import io.bgplet.wire.Prefix;
+
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Update-Send (RFC 4271 9.1.3 and 9.2) for one peer: for each destination, decide what the
+ * peer should now have, diff it against the peer's {@link AdjRibOut}, record the change there,
+ * and return it grouped by attribute set.
+ *
+ * <p>Per route: split horizon and the RFC 1997 well-known communities on the Loc-RIB route,
+ * then the RFC's stripping (MED and LOCAL_PREF do not leave the AS unless set locally;
+ * non-transitive unrecognised attributes are dropped, RFC 4271 5), then export policy, then
+ * the eBGP changes (prepend the local AS, next hop self). Results are cached per attribute
+ * set within a run, so a table sharing 260k sets does 260k transformations, not 1M.
+ */
+public final class Export {
+    private final AttributeInterner interner;
+
+    public Export(AttributeInterner interner) {
+        this.interner = interner;
+    }
+
+    /** Exports the given destinations of the family (typically a commit's changes). */
+    public ExportResult run(Family family, ExportPeer peer, LocRib rib, Iterable<Prefix> destinations,
+                            AdjRibOut out, RouteFilter policy) {
+        Run run = new Run(family, peer, policy);
+        Map<PathAttributes, List<Prefix>> groups = new LinkedHashMap<>();
+        List<Prefix> withdrawals = new ArrayList<>();
+        for (Prefix prefix : destinations) {
+            if (!prefix.family().equals(family)) continue;
+            Path best = rib.best(prefix);
+            PathAttributes send = best == null ? null : run.outbound(prefix, best);
+            PathAttributes sent = out.get(prefix);
+            if (send == null) {
+                if (sent != null) {
+                    out.remove(prefix);
+                    withdrawals.add(prefix);
+                }
+            } else if (send != sent) {
+                out.put(prefix, send);
+                groups.computeIfAbsent(send, k -> new ArrayList<>()).add(prefix);
+            }
+        }
+        return result(groups, withdrawals);
+    }
+
+    public ExportResult run(Family family, ExportPeer peer, LocRib rib, List<BestChange> changes,
+                            AdjRibOut out, RouteFilter policy) {
+        List<Prefix> prefixes = new ArrayList<>(changes.size());
+        for (BestChange c : changes) prefixes.add(c.prefix());
+        return run(family, peer, rib, prefixes, out, policy);
+    }
+
+    /**
+     * Exports the whole Loc-RIB of the family: at session start, or after the export policy
+     * changed (only the difference to what was sent goes out).
+     */
+    public ExportResult runAll(Family family, ExportPeer peer, LocRib rib, AdjRibOut out, RouteFilter policy) {
+        LinkedHashSet<Prefix> all = new LinkedHashSet<>(rib.prefixes(family));
+        all.addAll(out.prefixes(family));
+        return run(family, peer, rib, all, out, policy);
+    }
+
+    /** Everything in the Adj-RIB-Out again, for a ROUTE-REFRESH from the peer (RFC 2918 3). */
+    public static ExportResult resend(Family family, AdjRibOut out) {
+        Map<PathAttributes, List<Prefix>> groups = new LinkedHashMap<>();
+        out.forEach(family, (prefix, attrs) -> groups.computeIfAbsent(attrs, k -> new ArrayList<>()).add(prefix));
+        return result(groups, List.of());
+    }
+
+    private static ExportResult result(Map<PathAttributes, List<Prefix>> groups, List<Prefix> withdrawals) {
+        List<ExportResult.Group> list = new ArrayList<>(groups.size());
+        groups.forEach((attrs, prefixes) -> list.add(new ExportResult.Group(attrs, prefixes)));
+        return new ExportResult(list, withdrawals);
+    }
+
+    /** One export pass, with its per-set caches. */
+    private final class Run {
+        private final ExportPeer peer;
+        private final RouteFilter policy;
+        private final InetAddress nextHopSelf;
+        private final InetAddress linkLocalSelf;
+        private final Map<PathAttributes, PathAttributes> strippedLearned = new IdentityHashMap<>();
+        private final Map<PathAttributes, PathAttributes> strippedLocal = new IdentityHashMap<>();
+        private final Map<PathAttributes, PathAttributes> finished = new IdentityHashMap<>();
+
+        Run(Family family, ExportPeer peer, RouteFilter policy) {
+            this.peer = peer;
+            this.policy = policy;
+            boolean v4 = family.equals(Family.IPV4_UNICAST);
+            this.nextHopSelf = v4 && peer.nextHopIpv4() != null ? peer.nextHopIpv4() : peer.nextHopIpv6();
+            this.linkLocalSelf = v4 ? null : peer.linkLocalIpv6();
+        }
+
+        PathAttributes outbound(Prefix prefix, Path path) {
+            Source from = path.source();
+            Source to = peer.peer();
+            // Never send a route back to the peer it came from.
+            if (from.id() == to.id()) return null;
+            // RFC 4271 9.2: routes learned from an iBGP peer are not passed to other iBGP peers.
+            if (from.ibgp() && to.ibgp()) return null;
+            PathAttributes a = path.attributes();
+            // RFC 1997: NO_ADVERTISE goes to no peer; NO_EXPORT (and, without confederations,
+            // NO_EXPORT_SUBCONFED) stays inside the AS.
+            if (a.hasCommunity(Communities.NO_ADVERTISE)) return null;
+            if (to.ebgp() && (a.hasCommunity(Communities.NO_EXPORT) || a.hasCommunity(Communities.NO_EXPORT_SUBCONFED))) return null;
+            Map<PathAttributes, PathAttributes> cache = from.local() ? strippedLocal : strippedLearned;
+            PathAttributes stripped = cache.get(a);
+            if (stripped == null) {
+                stripped = interner.intern(strip(a, from.local(), to.ebgp()));
+                cache.put(a, stripped);
+            }
+            PathAttributes filtered = policy.apply(prefix, from, stripped);
+            if (filtered == null) return null;
+            PathAttributes done = finished.get(filtered);
+            if (done == null) {
+                done = interner.intern(finish(filtered, to.ebgp()));
+                finished.put(filtered, done);
+            }
+            return done;
+        }
+
+        private static PathAttributes strip(PathAttributes a, boolean local, boolean ebgp) {
+            PathAttributes.Builder b = a.toBuilder();
+            // RFC 4271 5: unrecognised non-transitive optional attributes are not passed on;
+            // transitive ones are, and the codec sets their Partial bit.
+            b.retainOthers(x -> !(x instanceof Attribute.Unknown u) || u.transitive());
+            if (ebgp) {
+                // RFC 4271 5.1.4: a MED received from a neighbouring AS is not propagated to
+                // other ASes; only one set here (local origination or export policy) leaves.
+                if (!local) b.clearMed();
+                // RFC 4456 8: ORIGINATOR_ID and CLUSTER_LIST are for iBGP route reflection only.
+                b.clearOriginatorId().clusterList(PathAttributes.NO_INTS);
+            }
+            return b.build();
+        }
+
+        private PathAttributes finish(PathAttributes a, boolean ebgp) {
+            PathAttributes.Builder b = a.toBuilder();
+            if (ebgp) {
+                // RFC 4271 5.1.5: LOCAL_PREF is sent only to internal peers.
+                b.clearLocalPref();
+                // RFC 4271 5.1.2 b: prepend the local AS toward an external peer.
+                b.asPath(a.asPath().prepend(peer.localAs(), 1));
+                // RFC 4271 5.1.3: next hop self toward an external peer.
+                b.nextHop(nextHopSelf).linkLocal(linkLocalSelf);
+            } else {
+                // RFC 4271 5.1.5: a speaker includes LOCAL_PREF in updates to internal peers.
+                if (!a.hasLocalPref()) b.localPref(PathAttributes.DEFAULT_LOCAL_PREF);
+                // RFC 4271 5.1.3: a learned next hop is kept inside the AS; local routes carry ours.
+                if (a.nextHop() == null) b.nextHop(nextHopSelf).linkLocal(linkLocalSelf);
+            }
+            return b.build();
+        }
+    }
+}

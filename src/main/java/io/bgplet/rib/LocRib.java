@@ -1,0 +1,156 @@
+package io.bgplet.rib;
+
+import io.bgplet.wire.Family;
+import io.bgplet.wire.Prefix;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+
+/**
+ * The Loc-RIB (RFC 4271 3.2 and 9.1): for each destination, the candidate paths from every
+ * peer's Adj-RIB-In after import policy and from local origination, and the selected best
+ * path with the step that decided it.
+ *
+ * <p>Changes arrive as a batch ({@link #update}, {@link #withdraw}) and {@link #commit()}
+ * runs the decision only for the destinations the batch touched, returning those whose
+ * best path or multipath set changed, so export walks only those. A destination with one
+ * candidate is stored as the bare {@link Path}: a full table from one peer costs one small
+ * object per prefix and a {@link LongTable} slot.
+ *
+ * <p>Single writer; not thread-safe.
+ */
+public final class LocRib {
+    private static final Object NONE = new Object();
+
+    private final DecisionOptions options;
+    private final PrefixMap<Object> table = new PrefixMap<>();      // Path or Destination
+    private final PrefixMap<Object> before = new PrefixMap<>();     // state when first touched in the batch
+    private final List<Prefix> touched = new ArrayList<>();
+
+    public LocRib(DecisionOptions options) {
+        this.options = options;
+    }
+
+    public DecisionOptions options() {
+        return options;
+    }
+
+    /** Adds path as its source's candidate for prefix, replacing that source's previous one. */
+    public void update(Prefix prefix, Path path) {
+        Object current = table.get(prefix);
+        remember(prefix, current);
+        switch (current) {
+            case null -> table.put(prefix, path);
+            case Path p when p.source().id() == path.source().id() -> table.put(prefix, path);
+            case Path p -> table.put(prefix, new Destination(p, path));
+            case Destination d -> d.put(path);
+            default -> throw new IllegalStateException();
+        }
+    }
+
+    /** Removes source's candidate for prefix, if it has one. */
+    public void withdraw(Prefix prefix, Source source) {
+        Object current = table.get(prefix);
+        switch (current) {
+            case null -> { }
+            case Path p when p.source().id() == source.id() -> {
+                remember(prefix, current);
+                table.remove(prefix);
+            }
+            case Path p -> { }
+            case Destination d -> {
+                remember(prefix, current);
+                if (d.remove(source) && d.count() == 1) table.put(prefix, d.only());
+            }
+            default -> throw new IllegalStateException();
+        }
+    }
+
+    private void remember(Prefix prefix, Object current) {
+        if (before.get(prefix) != null) return;
+        Object state = switch (current) {
+            case null -> NONE;
+            case Destination d -> d.select(options);
+            default -> current;
+        };
+        before.put(prefix, state);
+        touched.add(prefix);
+    }
+
+    /** Runs the decision for the batch and returns the destinations whose outcome changed. */
+    public List<BestChange> commit() {
+        List<BestChange> changes = new ArrayList<>();
+        for (Prefix prefix : touched) {
+            Object was = before.remove(prefix);
+            Path oldBest;
+            List<Path> oldMulti;
+            switch (was) {
+                case Path p -> { oldBest = p; oldMulti = null; }
+                case Selection s -> { oldBest = s.best(); oldMulti = s.multipath(); }
+                default -> { oldBest = null; oldMulti = List.of(); }
+            }
+            Selection now = selection(prefix);
+            if (now == null) {
+                if (oldBest != null) changes.add(new BestChange(prefix, oldBest, null, List.of()));
+                continue;
+            }
+            boolean sameMulti = oldMulti == null
+                    ? now.multipath().size() == 1 && now.multipath().getFirst().equals(oldBest)
+                    : oldMulti.equals(now.multipath());
+            if (!now.best().equals(oldBest) || !sameMulti) {
+                changes.add(new BestChange(prefix, oldBest, now.best(), now.multipath()));
+            }
+        }
+        touched.clear();
+        return changes;
+    }
+
+    /** The current decision for prefix, or null when it has no candidate. */
+    public Selection selection(Prefix prefix) {
+        return switch (table.get(prefix)) {
+            case null -> null;
+            case Path p -> Selection.only(p);
+            case Destination d -> d.select(options);
+            default -> throw new IllegalStateException();
+        };
+    }
+
+    public Path best(Prefix prefix) {
+        return switch (table.get(prefix)) {
+            case null -> null;
+            case Path p -> p;
+            case Destination d -> d.select(options).best();
+            default -> throw new IllegalStateException();
+        };
+    }
+
+    /** Every candidate for prefix, ordered by source id. */
+    public List<Path> candidates(Prefix prefix) {
+        return switch (table.get(prefix)) {
+            case null -> List.of();
+            case Path p -> List.of(p);
+            case Destination d -> d.candidates();
+            default -> throw new IllegalStateException();
+        };
+    }
+
+    /** Destinations of the family with at least one candidate. */
+    public int size(Family family) {
+        return table.size(family);
+    }
+
+    /** Visits each destination's best path; must not run inside an open batch. */
+    public void forEachBest(Family family, BiConsumer<? super Prefix, ? super Path> visitor) {
+        table.forEach(family, (prefix, value) -> visitor.accept(prefix, switch (value) {
+            case Path p -> p;
+            case Destination d -> d.select(options).best();
+            default -> throw new IllegalStateException();
+        }));
+    }
+
+    /** A snapshot of the family's destinations. */
+    public List<Prefix> prefixes(Family family) {
+        return table.prefixes(family);
+    }
+}
