@@ -7,7 +7,7 @@ final class FrrConfig {
     private FrrConfig() {
     }
 
-    static String render(PeerSpec spec, String hostname) {
+    static String render(PeerSpec spec, String hostname, List<String> routerBgpLines) {
         StringBuilder c = new StringBuilder();
         c.append("frr defaults traditional\nhostname ").append(hostname).append("\nlog stdout informational\n!\n");
         c.append("router bgp ").append(spec.localAs()).append('\n');
@@ -16,6 +16,7 @@ final class FrrConfig {
         c.append(" no bgp ebgp-requires-policy\n");
         // Originated prefixes need no matching route in zebra's RIB.
         c.append(" no bgp network import-check\n");
+        for (String line : routerBgpLines) c.append(' ').append(line).append('\n');
         List<NeighborSpec> grNeighbors = spec.neighbors().stream().filter(NeighborSpec::gracefulRestart).toList();
         if (!grNeighbors.isEmpty()) {
             c.append(" bgp graceful-restart\n");
@@ -30,6 +31,8 @@ final class FrrConfig {
             if (n.multihopTtl() > 0) c.append(a).append("ebgp-multihop ").append(n.multihopTtl()).append('\n');
             c.append(a).append("timers ").append(n.keepalive()).append(' ').append(n.holdTime()).append('\n');
             c.append(a).append("timers connect 1\n");
+            // Tests should not wait out the eBGP MRAI (RFC 4271 9.2.1.1) between updates.
+            c.append(a).append("advertisement-interval 0\n");
             if (n.passive()) c.append(a).append("passive\n");
             if (n.gracefulRestart()) c.append(a).append("graceful-restart\n");
             if (!n.fourOctetAs()) {

@@ -27,6 +27,7 @@ public final class FrrPeer implements PeerDaemon {
     private final String name;
     private Path state;
     private boolean installRoutes;
+    private final List<String> routerBgpLines = new ArrayList<>();
     private Daemon zebra;
     private Daemon bgpd;
 
@@ -48,6 +49,16 @@ public final class FrrPeer implements PeerDaemon {
         return this;
     }
 
+    /**
+     * Extra lines for the {@code router bgp} block, before the neighbours: e.g.
+     * "no bgp fast-external-failover" (so a link-down test measures the hold timer, not
+     * FRR's interface tracking), "bgp graceful-restart preserve-fw-state".
+     */
+    public FrrPeer routerBgpLines(String... lines) {
+        routerBgpLines.addAll(List.of(lines));
+        return this;
+    }
+
     @Override
     public void start() {
         try {
@@ -55,9 +66,12 @@ public final class FrrPeer implements PeerDaemon {
             state = Files.createTempDirectory("bgpl-" + Interop.runId() + "-" + name + "-");
             Path bgpdConf = state.resolve("bgpd.conf");
             Path zebraConf = state.resolve("zebra.conf");
-            Files.writeString(bgpdConf, FrrConfig.render(spec, name));
+            // Routes are added over vtysh once bgpd is up: network statements read from the
+            // file are announced only ~5 s after start, ones added at run time at once.
+            String conf = FrrConfig.render(withoutRoutes(spec), name, routerBgpLines);
+            Files.writeString(bgpdConf, conf);
             Files.writeString(zebraConf, "hostname " + name + "\nlog stdout informational\n");
-            Files.writeString(logDir.resolve(name + "-bgpd.conf"), FrrConfig.render(spec, name));
+            Files.writeString(logDir.resolve(name + "-bgpd.conf"), conf);
             Exec.check(List.of("chown", "-R", "frr:frr", state.toString()));
         } catch (IOException e) {
             throw new IllegalStateException("cannot write FRR config", e);
@@ -79,6 +93,7 @@ public final class FrrPeer implements PeerDaemon {
                     if (!bgpd.isAlive() || !zebra.isAlive()) throw new IllegalStateException(name + " died at start:\n" + log());
                     return Exec.run(vtyshCommand(List.of("show bgp summary json"))).ok();
                 });
+        for (RouteSpec r : spec.routes()) addNetwork(r);
     }
 
     /** Runs vtysh commands in order (e.g. "conf t", "router bgp 65001", "network ..."); returns stdout. */
@@ -200,6 +215,10 @@ public final class FrrPeer implements PeerDaemon {
         if (bgpd != null) bgpd.stop();
         if (zebra != null) zebra.stop();
         if (state != null) Exec.run(List.of("rm", "-rf", state.toString()));
+    }
+
+    private static PeerSpec withoutRoutes(PeerSpec s) {
+        return new PeerSpec(s.localAs(), s.routerId(), s.listenAddress(), s.listenPort(), s.neighbors(), List.of());
     }
 
     private List<String> vtyshCommand(List<String> commands) {

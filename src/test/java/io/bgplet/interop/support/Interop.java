@@ -78,7 +78,8 @@ public final class Interop {
 
     /** {@code target/interop-logs/<test>/}, created; daemons' configs and logs go here. */
     public static Path logDir(String test) {
-        Path dir = Path.of("target", "interop-logs", test.replaceAll("[^A-Za-z0-9_.-]", "_")).toAbsolutePath();
+        // "Class/method" makes a folder per class; anything odd (or "..") becomes "_".
+        Path dir = Path.of("target", "interop-logs", test.replace("..", "_").replaceAll("[^A-Za-z0-9_./-]", "_")).toAbsolutePath();
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
