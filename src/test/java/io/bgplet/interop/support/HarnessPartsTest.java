@@ -127,6 +127,17 @@ class HarnessPartsTest {
     }
 
     @Test
+    void missingToolsSkipOrFailByEnvironment() {
+        Interop.decide(List.of(), "1"); // nothing missing: no effect
+        List<String> missing = List.of("bird: bird is missing");
+        assertThatThrownBy(() -> Interop.decide(missing, null))
+                .isInstanceOf(org.opentest4j.TestAbortedException.class).hasMessageContaining("bird is missing");
+        assertThatThrownBy(() -> Interop.decide(missing, "1"))
+                .isInstanceOf(org.opentest4j.AssertionFailedError.class).hasMessageContaining("BGPLET_REQUIRE_INTEROP=1");
+        assertThatThrownBy(() -> Interop.requireRootAndTools("quagga")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void specsRejectWhatNoDaemonCouldDo() {
         assertThatThrownBy(() -> NeighborSpec.of("198.51.100.1", 1).holdTime(2)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> NeighborSpec.of("198.51.100.1", 1).families("vpnv4")).isInstanceOf(IllegalArgumentException.class);
