@@ -147,25 +147,31 @@ class HarnessSelfTest {
             assertThat(atExa.med()).isEqualTo(5L);
             assertThat(atExa.communities()).containsExactly("65001:5");
             assertThat(atExa.largeCommunities()).containsExactly("65001:5:5");
+            gobgp.addRoute(RouteSpec.of("203.0.113.128/25").nextHop("198.51.100.1").prepend(65001L, 65001L));
+            assertThat(exa.awaitRoute("203.0.113.128/25", SESSION).asPath()).containsExactly(65001L, 65001L, 65001L);
             System.out.printf("GoBGP+ExaBGP: started %d ms, established %d ms, converged %d ms%n",
                     ms(t0, started), ms(t0, established), ms(t0, converged));
         }
     }
 
     @Test
-    void rootNamespaceEndpointReachesFrrInItsNamespace() throws Exception {
+    void rootNamespaceEndpointsReachFrrInTheReferenceLab() throws Exception {
         PeerSpec spec = PeerSpec.of(65000, "198.51.100.200")
-                .neighbor(NeighborSpec.of("198.51.100.100", 65010).passive(true));
-        try (Topology t = Topology.rootAndPeer("198.51.100.101/24");
-             FrrPeer frr = new FrrPeer(t.ns("peer"), spec, logs)) {
+                .neighbor(NeighborSpec.of("198.51.100.100", 65001).passive(true));
+        try (Topology t = Topology.referenceLab();
+             FrrPeer frr = new FrrPeer(t.ns("router"), spec, logs, "router")) {
             frr.start();
-            for (String local : new String[] {"198.51.100.100", "198.51.100.101"}) {
+            String[][] pairs = {
+                {"198.51.100.100", "198.51.100.200"}, {"198.51.100.101", "198.51.100.200"}, {"203.0.113.100", "203.0.113.200"}};
+            for (String[] p : pairs) {
                 try (Socket s = new Socket()) {
-                    s.bind(new InetSocketAddress(local, 0));
-                    s.connect(new InetSocketAddress("198.51.100.200", 179), 3000);
-                    assertThat(s.isConnected()).as("TCP from %s to FRR", local).isTrue();
+                    s.bind(new InetSocketAddress(p[0], 0));
+                    s.connect(new InetSocketAddress(p[1], 179), 3000);
+                    assertThat(s.getLocalAddress().getHostAddress()).isEqualTo(p[0]);
                 }
             }
+            // The router's loop addresses exist inside its namespace only.
+            assertThat(t.ns("router").exec("ip", "-4", "-br", "addr")).contains("192.0.2.1/25", "192.0.2.129/25");
         }
     }
 

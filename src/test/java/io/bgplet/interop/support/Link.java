@@ -114,7 +114,7 @@ public final class Link implements AutoCloseable {
         return b;
     }
 
-    /** The end in the given namespace. */
+    /** The end in the given namespace (the first end if both are in it). */
     public End end(Netns ns) {
         if (a.ns == ns) return a;
         if (b.ns == ns) return b;

@@ -21,6 +21,7 @@ final class Sweep {
     /** Registers {@code undo}; returns the action that unregisters it. */
     static synchronized Runnable register(String what, Runnable undo) {
         if (!hooked) {
+            Orphans.markAndReap();
             Runtime.getRuntime().addShutdownHook(new Thread(Sweep::runAll, "bgplet-interop-sweep"));
             hooked = true;
         }
@@ -36,6 +37,11 @@ final class Sweep {
     }
 
     private static void runAll() {
+        runPending();
+        Orphans.unmark();
+    }
+
+    private static void runPending() {
         List<Map.Entry<Object, Runnable>> todo;
         synchronized (Sweep.class) {
             todo = new ArrayList<>(PENDING.entrySet());

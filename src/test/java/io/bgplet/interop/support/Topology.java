@@ -88,6 +88,27 @@ public final class Topology implements AutoCloseable {
                 .build();
     }
 
+    /**
+     * seed-lab.md's reference lab mapped to test ranges: node "router" with eth1
+     * 198.51.100.200/24 on a LAN with the root namespace (198.51.100.100 and .101: two bgplet
+     * instances, k8s-ctr and k8s-w1), eth2 203.0.113.200/24 with the root namespace at
+     * 203.0.113.100 (k8s-w0), and loop1/loop2 as a veth pair kept inside the router
+     * (192.0.2.1/25 and 192.0.2.129/25; this kernel has no dummy interfaces). Links by index:
+     * 0 = LAN 1, 1 = LAN 2, 2 = loops. The router does not forward unless a test says so.
+     */
+    public static Topology referenceLab() {
+        return builder().node("router")
+                .link(ROOT, "router", List.of("198.51.100.100/24", "198.51.100.101/24"), List.of("198.51.100.200/24"))
+                .link(ROOT, "router", List.of("203.0.113.100/24"), List.of("203.0.113.200/24"))
+                .link("router", "router", List.of("192.0.2.1/25"), List.of("192.0.2.129/25"))
+                .build();
+    }
+
+    /** Links in the order they were declared. */
+    public List<Link> links() {
+        return List.copyOf(links);
+    }
+
     /** The node's namespace ({@link Netns#root()} for {@value #ROOT}). */
     public Netns ns(String node) {
         Netns ns = nodes.get(node);
