@@ -119,6 +119,11 @@ public final class Peer {
         });
     }
 
+    /** The primary connection's channel, or null (tests read its socket options). */
+    Channel channel() {
+        return primary.channel();
+    }
+
     boolean autoRead() {
         return autoRead;
     }

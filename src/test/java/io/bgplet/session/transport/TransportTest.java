@@ -68,6 +68,7 @@ class TransportTest {
         Peer pb = b.addPeer(PeerSettings.of(ip("127.0.0.1"), config(65002, 65001, ID_B).withPassive(true)).withMd5Password(keyB), lb);
         InetSocketAddress addrB = b.listen(new InetSocketAddress(ip("127.0.0.2"), 0));
         pb.start();
+        await().atMost(Duration.ofSeconds(2)).until(() -> pb.state() == State.ACTIVE);
         Peer pa = a.addPeer(PeerSettings.of(ip("127.0.0.2"), config(65001, 65002, ID_A))
                 .withPort(addrB.getPort())
                 .withLocalAddress(new InetSocketAddress(ip("127.0.0.1"), 0))
@@ -113,6 +114,7 @@ class TransportTest {
         Peer p = t.addPeer(PeerSettings.of(ip("127.0.0.3"), config(65001, 65003, ID_A).withPassive(true)), l);
         InetSocketAddress addr = t.listen(new InetSocketAddress(ip("127.0.0.1"), 0));
         p.start();
+        await().atMost(Duration.ofSeconds(2)).until(() -> p.state() == State.ACTIVE);
         try (Socket s = new Socket()) {
             s.bind(new InetSocketAddress(ip("127.0.0.3"), 0));
             s.connect(addr);
@@ -140,6 +142,7 @@ class TransportTest {
         Peer p = t.addPeer(PeerSettings.of(ip("127.0.0.3"), config(65001, 65003, ID_A).withPassive(true)), new RecordingListener());
         InetSocketAddress addr = t.listen(new InetSocketAddress(ip("127.0.0.1"), 0));
         p.start();
+        await().atMost(Duration.ofSeconds(2)).until(() -> p.state() == State.ACTIVE);
         try (Socket s = new Socket()) {
             s.bind(new InetSocketAddress(ip("127.0.0.3"), 0));
             s.connect(addr);
@@ -163,6 +166,7 @@ class TransportTest {
         Peer p = t.addPeer(PeerSettings.of(ip("127.0.0.3"), config(65001, 65003, ID_A).withPassive(true)), new RecordingListener());
         InetSocketAddress addr = t.listen(new InetSocketAddress(ip("127.0.0.1"), 0));
         p.start();
+        await().atMost(Duration.ofSeconds(2)).until(() -> p.state() == State.ACTIVE);
         try (Socket s = new Socket()) {
             s.bind(new InetSocketAddress(ip("127.0.0.9"), 0));
             s.connect(addr);
