@@ -40,7 +40,7 @@ public final class AdjRibOut {
         sent.clear(family);
     }
 
-    java.util.List<Prefix> prefixes(Family family) {
+    public java.util.List<Prefix> prefixes(Family family) {
         return sent.prefixes(family);
     }
 }

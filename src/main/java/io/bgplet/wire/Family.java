@@ -25,6 +25,13 @@ public record Family(int afi, int safi) {
         return new Family(afi, safi);
     }
 
+    private static final java.util.List<Family> SUPPORTED = java.util.List.of(IPV4_UNICAST, IPV6_UNICAST);
+
+    /** The families bgplet carries routes for, IPv4 first. */
+    public static java.util.List<Family> supportedFamilies() {
+        return SUPPORTED;
+    }
+
     /** True for the families bgplet carries routes for. */
     public boolean supported() {
         return equals(IPV4_UNICAST) || equals(IPV6_UNICAST);

@@ -137,6 +137,14 @@ final class Connection {
         return true;
     }
 
+    /** Writes pre-encoded messages and flushes; false (buffer untouched) without a channel. */
+    boolean writeEncoded(ByteBuf buf) {
+        Channel ch = channel;
+        if (ch == null) return false;
+        ch.writeAndFlush(buf).addListener(progress);
+        return true;
+    }
+
     private void close(Action.CloseConnection c) {
         if (pendingConnect != null) {
             pendingConnect.cancel(false);

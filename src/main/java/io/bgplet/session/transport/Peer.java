@@ -99,6 +99,24 @@ public final class Peer {
         send(List.of(message));
     }
 
+    /**
+     * Writes bytes already encoded for this session's {@link Negotiated#codecOptions()} (the
+     * export path packs UPDATEs itself) and flushes. Takes ownership of encoded: it is
+     * released if there is no Established connection to write it to.
+     */
+    public void sendEncoded(ByteBuf encoded) {
+        onLoop(() -> {
+            if (primary.state() != State.ESTABLISHED || !primary.writeEncoded(encoded)) encoded.release();
+        });
+    }
+
+    /** The local end of the current connection, if there is one: the speaker's next hop self. */
+    public Optional<java.net.InetSocketAddress> localAddress() {
+        Connection c = primary;
+        Channel ch = c == null ? null : c.channel();
+        return ch == null || ch.localAddress() == null ? Optional.empty() : Optional.of((java.net.InetSocketAddress) ch.localAddress());
+    }
+
     /** False while the connection's outbound buffer is above its high water mark. */
     public boolean isWritable() {
         Connection c = primary;

@@ -1,0 +1,21 @@
+package io.bgplet.speaker;
+
+import io.bgplet.rib.BestChange;
+import io.bgplet.wire.Family;
+
+import java.util.List;
+
+/**
+ * What a speaker reports as it runs: for the API's WatchEvent, metrics, status and kernel
+ * route installation. Called on the writer thread: implementations must return quickly and
+ * must not call back into the speaker synchronously.
+ */
+public interface SpeakerListener {
+    default void onNeighborState(NeighborStatus status) {}
+
+    /** Best paths or multipath sets that changed in one batch. */
+    default void onBestChanges(Family family, List<BestChange> changes) {}
+
+    /** A NOTIFICATION sent or received, or an RFC 7606 action taken. */
+    default void onError(String neighbor, String what) {}
+}
