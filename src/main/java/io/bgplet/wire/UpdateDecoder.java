@@ -82,7 +82,10 @@ final class UpdateDecoder {
                 }
                 byte[] value = new byte[len];
                 in.getBytes(v, value);
-                attributes.add(new Attribute.Unknown(flags & (Attribute.FLAG_OPTIONAL | Attribute.FLAG_TRANSITIVE | Attribute.FLAG_PARTIAL), code, value));
+                // Partial means something only on optional transitive attributes (RFC 4271 4.3).
+                int kept = (flags & AttributeTable.OPTIONAL_TRANSITIVE) == AttributeTable.OPTIONAL_TRANSITIVE
+                        ? flags & (AttributeTable.OPTIONAL_TRANSITIVE | AttributeTable.PARTIAL) : flags & AttributeTable.OPTIONAL_TRANSITIVE;
+                attributes.add(new Attribute.Unknown(kept, code, value));
                 continue;
             }
             if (row.internalOnly() && !options.internalPeer()) {
