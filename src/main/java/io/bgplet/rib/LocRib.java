@@ -25,8 +25,8 @@ public final class LocRib {
 
     private final DecisionOptions options;
     private final PrefixMap<Object> table = new PrefixMap<>();      // Path or Destination
-    private final PrefixMap<Object> before = new PrefixMap<>();     // state when first touched in the batch
-    private final List<Prefix> touched = new ArrayList<>();
+    private PrefixMap<Object> before = new PrefixMap<>();     // state when first touched in the batch
+    private List<Prefix> touched = new ArrayList<>();
 
     public LocRib(DecisionOptions options) {
         this.options = options;
@@ -90,20 +90,41 @@ public final class LocRib {
                 case Selection s -> { oldBest = s.best(); oldMulti = s.multipath(); }
                 default -> { oldBest = null; oldMulti = List.of(); }
             }
-            Selection now = selection(prefix);
-            if (now == null) {
+            Path newBest;
+            List<Path> newMulti;
+            switch (table.get(prefix)) {
+                case null -> { newBest = null; newMulti = List.of(); }
+                case Path p -> { newBest = p; newMulti = null; }
+                case Destination d -> {
+                    Selection s = d.select(options);
+                    newBest = s.best();
+                    newMulti = s.multipath();
+                }
+                default -> throw new IllegalStateException();
+            }
+            if (newBest == null) {
                 if (oldBest != null) changes.add(new BestChange(prefix, oldBest, null, List.of()));
                 continue;
             }
-            boolean sameMulti = oldMulti == null
-                    ? now.multipath().size() == 1 && now.multipath().getFirst().equals(oldBest)
-                    : oldMulti.equals(now.multipath());
-            if (!now.best().equals(oldBest) || !sameMulti) {
-                changes.add(new BestChange(prefix, oldBest, now.best(), now.multipath()));
+            // null stands for "just the best" on either side.
+            boolean sameMulti = oldMulti == null && newMulti == null
+                    || (oldMulti == null ? isOnly(newMulti, oldBest) : newMulti == null ? isOnly(oldMulti, newBest) : oldMulti.equals(newMulti));
+            if (!newBest.equals(oldBest) || !sameMulti) {
+                changes.add(new BestChange(prefix, oldBest, newBest, newMulti == null ? List.of(newBest) : newMulti));
             }
         }
-        touched.clear();
+        if (touched.size() > 65_536) {
+            // A huge batch (a whole table in one commit) must not pin its bookkeeping.
+            before = new PrefixMap<>();
+            touched = new ArrayList<>();
+        } else {
+            touched.clear();
+        }
         return changes;
+    }
+
+    private static boolean isOnly(List<Path> multipath, Path p) {
+        return multipath.size() == 1 && multipath.getFirst().equals(p);
     }
 
     /** The current decision for prefix, or null when it has no candidate. */

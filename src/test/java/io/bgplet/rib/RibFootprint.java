@@ -31,6 +31,10 @@ public final class RibFootprint {
             tables();
             return;
         }
+        if (args.length > 0 && args[0].equals("sets")) {
+            sets();
+            return;
+        }
         long base = usedAfterGc();
         AttributeInterner interner = new AttributeInterner();
         Source peer = Source.peer(1, 65000, 65001, InetAddress.getByName("192.0.2.1"), 0xC6336401L);
@@ -96,6 +100,19 @@ public final class RibFootprint {
         if (set % 4 == 0) out.add(new Attribute.Med(set % 100));
         if (nComm > 0) out.add(new Attribute.Communities(comm));
         return out;
+    }
+
+    /** Bytes per distinct interned set: the set, its parts and its interner entry. */
+    static void sets() throws Exception {
+        Inet4Address nh = (Inet4Address) InetAddress.getByName("192.0.2.1");
+        long base = usedAfterGc();
+        AttributeInterner interner = new AttributeInterner();
+        PathAttributes[] held = new PathAttributes[SETS];
+        for (int s = 0; s < SETS; s++) held[s] = interner.intern(PathAttributes.of(decodedAttributes(s, nh), Family.IPV4_UNICAST));
+        long used = usedAfterGc() - base - (16 + 4L * SETS);
+        System.out.printf("%d sets: %.0f B per set (interned, with AS path, communities and interner entry)%n",
+                interner.size(), (double) used / interner.size());
+        if (held[SETS - 1] == null) throw new AssertionError();
     }
 
     /** LongTable against HashMap<Long, Object> for a full table of keys. */
