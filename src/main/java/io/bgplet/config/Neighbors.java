@@ -49,6 +49,11 @@ final class Neighbors {
         if (peer.peerConfigRef() != null) {
             String ref = peer.peerConfigRef().name();
             pc = inputs.peerConfigs().stream().filter(p -> p.name().equals(ref)).findFirst().orElse(null);
+            if (pc == null && invalid("CiliumBGPPeerConfig", ref)) {
+                problems.accept(Problem.error("CiliumBGPClusterConfig", clusterConfig, where + ".peerConfigRef",
+                        "CiliumBGPPeerConfig " + ref + " is invalid and left out; peer not configured"));
+                return null;
+            }
             if (pc == null) {
                 problems.accept(Problem.error("CiliumBGPClusterConfig", clusterConfig, where + ".peerConfigRef",
                         "Referenced CiliumBGPPeerConfig(s) are missing: [" + ref + "]; peer not configured").withCondition(MISSING_PEER_CONFIGS));
@@ -100,6 +105,11 @@ final class Neighbors {
                 : NeighborConfig.ImportPolicy.REJECT;
         return new NeighborConfig(peer.name(), address, port, peerAs, local, timers, multihop, graceful, families, password,
                 ann.allowOwnAs(), false, importPolicy, false, advertising.forFamilies(PeerFamilies.of(spec)), ann.installRoutes());
+    }
+
+    /** Whether the object was read but left out as invalid. */
+    private boolean invalid(String kind, String name) {
+        return inputs.problems().stream().anyMatch(p -> p.severity() == Problem.Severity.ERROR && p.kind().equals(kind) && p.name().equals(name));
     }
 
     private InetAddress peerAddress(CiliumBGPNodeConfig.Peer peer, String where) {
