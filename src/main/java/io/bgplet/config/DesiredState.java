@@ -125,7 +125,7 @@ public final class DesiredState {
             }
         }
         ObjectMeta meta = new ObjectMeta(node.name(), null, Map.of(), Map.of(), null,
-                List.of(new ObjectMeta.OwnerReference(API_VERSION, cc.kind(), cc.name(), "", true)));
+                List.of(new ObjectMeta.OwnerReference(API_VERSION, cc.kind(), cc.name(), null, true))); // uid: filled by the writer
         return new CiliumBGPNodeConfig(meta, new CiliumBGPNodeConfig.Spec(instances), null);
     }
 

@@ -1,5 +1,6 @@
 package io.bgplet.config.model;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.bgplet.config.schema.Checked;
 import io.bgplet.config.schema.Crd;
 import io.bgplet.config.schema.Field;
@@ -38,7 +39,7 @@ public record CiliumBGPAdvertisement(ObjectMeta metadata,
             String advertisementType,
             @Field(description = "Service defines configuration options for advertisementType service.") ServiceOptions service,
             @Field(json = "interface", description = "Interface defines configuration options for the \"Interface\" advertisementType.", versions = "v2")
-            InterfaceOptions iface,
+            @JsonProperty("interface") InterfaceOptions iface,
             @Field(description = "Selector is a label selector to select objects of the type specified by AdvertisementType. For the PodCIDR AdvertisementType it is not applicable. For other advertisement types, if not specified, no objects of the type specified by AdvertisementType are selected for advertisement.")
             LabelSelector selector,
             @Field(description = "Attributes defines additional attributes to set to the advertised routes. If not specified, no additional attributes are set.")
