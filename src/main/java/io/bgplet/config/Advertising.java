@@ -1,0 +1,230 @@
+package io.bgplet.config;
+
+import io.bgplet.config.model.CiliumBGPAdvertisement;
+import io.bgplet.config.model.CiliumBGPPeerConfig;
+import io.bgplet.config.model.CiliumNode;
+import io.bgplet.config.model.CiliumPodIPPool;
+import io.bgplet.config.model.EndpointSlice;
+import io.bgplet.config.model.LabelSelector;
+import io.bgplet.config.model.Node;
+import io.bgplet.config.model.Service;
+import io.bgplet.speaker.NeighborConfig.Advertisement;
+import io.bgplet.wire.Family;
+import io.bgplet.wire.Ipv4Prefix;
+import io.bgplet.wire.Ipv6Prefix;
+import io.bgplet.wire.Prefix;
+
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * What one peer is sent in one family: every CiliumBGPAdvertisement object whose labels match
+ * the family's {@code advertisements} selector contributes the prefixes of its entries
+ * (PodCIDR, CiliumPodIPPool, Service, Interface) with their attributes; a prefix selected
+ * more than once gets the merged attributes.
+ */
+final class Advertising {
+    static final String SERVICE_NAME_LABEL = "io.kubernetes.service.name";
+    static final String SERVICE_NAMESPACE_LABEL = "io.kubernetes.service.namespace";
+    static final String POOL_NAME_LABEL = "io.cilium.podippool.name";
+    static final String POOL_NAMESPACE_LABEL = "io.cilium.podippool.namespace";
+
+    private final Inputs inputs;
+    private final Node node;
+    private final Consumer<Problem> problems;
+
+    Advertising(Inputs inputs, Node node, Consumer<Problem> problems) {
+        this.inputs = inputs;
+        this.node = node;
+        this.problems = problems;
+    }
+
+    /** The advertisements per family; families without any prefix are absent. */
+    Map<Family, List<Advertisement>> forFamilies(List<CiliumBGPPeerConfig.Family> families) {
+        Map<Family, List<Advertisement>> out = new LinkedHashMap<>();
+        for (CiliumBGPPeerConfig.Family f : families) {
+            Family family = PeerFamilies.toFamily(f);
+            if (family == null) continue;
+            List<Advertisement> adverts = forFamily(family, f.advertisements());
+            if (!adverts.isEmpty()) out.merge(family, adverts, Advertising::union);
+        }
+        return out;
+    }
+
+    private static List<Advertisement> union(List<Advertisement> a, List<Advertisement> b) {
+        TreeMap<Prefix, AdvertisementAttributes> m = new TreeMap<>();
+        for (List<Advertisement> l : List.of(a, b)) for (Advertisement ad : l) m.merge(ad.prefix(), back(ad), AdvertisementAttributes::merge);
+        return toList(m);
+    }
+
+    private static AdvertisementAttributes back(Advertisement a) {
+        java.util.TreeSet<Long> c = new java.util.TreeSet<>();
+        for (int v : a.communities()) c.add(v & 0xFFFFFFFFL);
+        AdvertisementAttributes base = AdvertisementAttributes.NONE;
+        java.util.TreeSet<List<Long>> l = new java.util.TreeSet<>(base.large().comparator());
+        int[] large = a.largeCommunities();
+        for (int i = 0; i < large.length; i += 3) {
+            l.add(List.of(large[i] & 0xFFFFFFFFL, large[i + 1] & 0xFFFFFFFFL, large[i + 2] & 0xFFFFFFFFL));
+        }
+        return new AdvertisementAttributes(c, l, a.localPreference());
+    }
+
+    List<Advertisement> forFamily(Family family, LabelSelector selector) {
+        TreeMap<Prefix, AdvertisementAttributes> prefixes = new TreeMap<>();
+        List<CiliumBGPAdvertisement> objects = new ArrayList<>(inputs.advertisements());
+        objects.sort(Comparator.comparing(CiliumBGPAdvertisement::name));
+        for (CiliumBGPAdvertisement object : objects) {
+            if (!LabelSelector.selects(selector, object.metadata().labels())) continue;
+            for (CiliumBGPAdvertisement.Advertisement entry : object.spec().advertisements()) {
+                AdvertisementAttributes attrs = attributes(object, entry);
+                for (Prefix p : prefixesOf(object, entry, family)) prefixes.merge(p, attrs, AdvertisementAttributes::merge);
+            }
+        }
+        return toList(prefixes);
+    }
+
+    private static List<Advertisement> toList(TreeMap<Prefix, AdvertisementAttributes> prefixes) {
+        List<Advertisement> out = new ArrayList<>();
+        prefixes.forEach((p, a) -> out.add(new Advertisement(p, a.communityArray(), a.largeArray(), a.localPreference())));
+        return out;
+    }
+
+    private AdvertisementAttributes attributes(CiliumBGPAdvertisement object, CiliumBGPAdvertisement.Advertisement entry) {
+        AdvertisementAttributes a = AdvertisementAttributes.of(entry.attributes());
+        Long lp = a.localPreference();
+        if (lp != null && (lp < 0 || lp > 0xFFFFFFFFL)) {
+            // LOCAL_PREF is a 32-bit unsigned value (RFC 4271 5.1.5); the CRD allows any int64.
+            problems.accept(Problem.warning(object.kind(), object.name(), "spec.advertisements[].attributes.localPreference",
+                    "must be 0..4294967295, got " + lp + "; ignored"));
+            return new AdvertisementAttributes(a.communities(), a.large(), null);
+        }
+        return a;
+    }
+
+    private List<Prefix> prefixesOf(CiliumBGPAdvertisement object, CiliumBGPAdvertisement.Advertisement entry, Family family) {
+        return switch (entry.advertisementType()) {
+            case "PodCIDR" -> cidrs(node.podCIDRs(), family, "Node", node.name());
+            case "CiliumPodIPPool" -> podIPPools(entry.selector(), family);
+            case "Service" -> services(entry, family);
+            case "Interface" -> interfaceAddresses(object, entry.iface().name(), family);
+            default -> List.of();
+        };
+    }
+
+    private List<Prefix> cidrs(List<String> texts, Family family, String kind, String name) {
+        List<Prefix> out = new ArrayList<>();
+        for (String t : texts) {
+            try {
+                Prefix p = Prefix.parse(t);
+                if (p.family().equals(family)) out.add(p);
+            } catch (IllegalArgumentException e) {
+                problems.accept(Problem.warning(kind, name, "", "bad CIDR \"" + t + "\": " + e.getMessage()));
+            }
+        }
+        return out;
+    }
+
+    private List<Prefix> podIPPools(LabelSelector selector, Family family) {
+        Map<String, CiliumNode.PoolAllocation> allocated = new HashMap<>();
+        for (CiliumNode cn : inputs.ciliumNodes()) {
+            if (cn.metadata().name().equals(node.name())) for (CiliumNode.PoolAllocation a : cn.allocated()) allocated.put(a.pool(), a);
+        }
+        List<Prefix> out = new ArrayList<>();
+        for (CiliumPodIPPool pool : inputs.podIPPools()) {
+            Map<String, String> labels = new HashMap<>(pool.metadata().labels());
+            labels.put(POOL_NAME_LABEL, pool.name());
+            if (pool.metadata().namespace() != null) labels.put(POOL_NAMESPACE_LABEL, pool.metadata().namespace());
+            if (!LabelSelector.selects(selector, labels)) continue;
+            CiliumNode.PoolAllocation a = allocated.get(pool.name());
+            if (a != null) out.addAll(cidrs(a.cidrs(), family, "CiliumNode", node.name()));
+        }
+        return out;
+    }
+
+    private List<Prefix> services(CiliumBGPAdvertisement.Advertisement entry, Family family) {
+        CiliumBGPAdvertisement.ServiceOptions opts = entry.service();
+        List<Prefix> out = new ArrayList<>();
+        if (opts == null || entry.selector() == null) return out;
+        Integer aggregation = family.equals(Family.IPV4_UNICAST) ? opts.aggregationLengthIPv4() : opts.aggregationLengthIPv6();
+        for (Service svc : inputs.services()) {
+            if (svc.type().equals("ExternalName")) continue;
+            Map<String, String> labels = new HashMap<>(svc.metadata().labels());
+            labels.put(SERVICE_NAME_LABEL, svc.name());
+            labels.put(SERVICE_NAMESPACE_LABEL, svc.namespace());
+            if (!entry.selector().matches(labels)) continue;
+            for (String type : opts.addresses()) {
+                List<String> ips;
+                String policy;
+                switch (type) {
+                    case "LoadBalancerIP" -> {
+                        String cls = svc.loadBalancerClass();
+                        ips = cls == null || cls.equals(Service.BGP_CONTROL_PLANE_CLASS) ? svc.ingressIPs() : List.of();
+                        policy = svc.externalTrafficPolicy();
+                    }
+                    case "ExternalIP" -> {
+                        ips = svc.externalIPs();
+                        policy = svc.externalTrafficPolicy();
+                    }
+                    case "ClusterIP" -> {
+                        ips = svc.clusterIPs();
+                        policy = svc.internalTrafficPolicy();
+                    }
+                    default -> {
+                        continue;
+                    }
+                }
+                boolean local = policy.equals("Local");
+                if (ips.isEmpty() || local && !hasLocalEndpoint(svc)) continue;
+                for (String ip : ips) {
+                    InetAddress a = Addresses.parse(ip);
+                    if (a == null) {
+                        problems.accept(Problem.warning("Service", svc.namespace() + "/" + svc.name(), "", "not an IP address: \"" + ip + "\""));
+                        continue;
+                    }
+                    if ((a instanceof Inet4Address) != family.equals(Family.IPV4_UNICAST)) continue;
+                    // Aggregation is ignored for Local policies: the aggregate would attract traffic
+                    // for addresses whose backends are on other nodes.
+                    int full = a instanceof Inet4Address ? 32 : 128;
+                    out.add(prefix(a, local || aggregation == null ? full : aggregation));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Whether the service has an active backend on this node (EndpointSlices are joined by the service-name label). */
+    private boolean hasLocalEndpoint(Service svc) {
+        for (EndpointSlice slice : inputs.endpointSlices()) {
+            if (!svc.name().equals(slice.serviceName()) || !svc.namespace().equals(slice.namespace())) continue;
+            for (EndpointSlice.Endpoint e : slice.endpoints()) if (node.name().equals(e.nodeName()) && e.active()) return true;
+        }
+        return false;
+    }
+
+    private List<Prefix> interfaceAddresses(CiliumBGPAdvertisement object, String name, Family family) {
+        HostNetwork.Interface iface = inputs.host().interfaces().get(name);
+        if (iface == null || !iface.up()) {
+            problems.accept(Problem.warning(object.kind(), object.name(), "spec.advertisements[].interface.name",
+                    "interface " + name + (iface == null ? " does not exist" : " is down") + " on node " + node.name()));
+            return List.of();
+        }
+        return iface.usable(family).stream().map(a -> prefix(a, a instanceof Inet4Address ? 32 : 128)).toList();
+    }
+
+    /** The prefix of the given length containing a (host bits cleared). */
+    static Prefix prefix(InetAddress a, int length) {
+        Prefix host = Prefix.of(a, a instanceof Inet4Address ? 32 : 128);
+        return switch (host) {
+            case Ipv4Prefix p -> new Ipv4Prefix(p.address32(), length);
+            case Ipv6Prefix p -> new Ipv6Prefix(p.hi(), p.lo(), length);
+        };
+    }
+}
