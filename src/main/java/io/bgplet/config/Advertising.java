@@ -47,38 +47,25 @@ final class Advertising {
         this.problems = problems;
     }
 
-    /** The advertisements per family; families without any prefix are absent. */
+    /**
+     * The advertisements per family; families without any prefix are absent. A family listed
+     * twice (the CRD does not forbid it) gets the union of both selections.
+     */
     Map<Family, List<Advertisement>> forFamilies(List<CiliumBGPPeerConfig.Family> families) {
-        Map<Family, List<Advertisement>> out = new LinkedHashMap<>();
+        Map<Family, TreeMap<Prefix, AdvertisementAttributes>> selected = new LinkedHashMap<>();
         for (CiliumBGPPeerConfig.Family f : families) {
             Family family = PeerFamilies.toFamily(f);
             if (family == null) continue;
-            List<Advertisement> adverts = forFamily(family, f.advertisements());
-            if (!adverts.isEmpty()) out.merge(family, adverts, Advertising::union);
+            collect(family, f.advertisements(), selected.computeIfAbsent(family, k -> new TreeMap<>()));
         }
+        Map<Family, List<Advertisement>> out = new LinkedHashMap<>();
+        selected.forEach((family, prefixes) -> {
+            if (!prefixes.isEmpty()) out.put(family, toList(prefixes));
+        });
         return out;
     }
 
-    private static List<Advertisement> union(List<Advertisement> a, List<Advertisement> b) {
-        TreeMap<Prefix, AdvertisementAttributes> m = new TreeMap<>();
-        for (List<Advertisement> l : List.of(a, b)) for (Advertisement ad : l) m.merge(ad.prefix(), back(ad), AdvertisementAttributes::merge);
-        return toList(m);
-    }
-
-    private static AdvertisementAttributes back(Advertisement a) {
-        java.util.TreeSet<Long> c = new java.util.TreeSet<>();
-        for (int v : a.communities()) c.add(v & 0xFFFFFFFFL);
-        AdvertisementAttributes base = AdvertisementAttributes.NONE;
-        java.util.TreeSet<List<Long>> l = new java.util.TreeSet<>(base.large().comparator());
-        int[] large = a.largeCommunities();
-        for (int i = 0; i < large.length; i += 3) {
-            l.add(List.of(large[i] & 0xFFFFFFFFL, large[i + 1] & 0xFFFFFFFFL, large[i + 2] & 0xFFFFFFFFL));
-        }
-        return new AdvertisementAttributes(c, l, a.localPreference());
-    }
-
-    List<Advertisement> forFamily(Family family, LabelSelector selector) {
-        TreeMap<Prefix, AdvertisementAttributes> prefixes = new TreeMap<>();
+    private void collect(Family family, LabelSelector selector, TreeMap<Prefix, AdvertisementAttributes> prefixes) {
         List<CiliumBGPAdvertisement> objects = new ArrayList<>(inputs.advertisements());
         objects.sort(Comparator.comparing(CiliumBGPAdvertisement::name));
         for (CiliumBGPAdvertisement object : objects) {
@@ -88,7 +75,6 @@ final class Advertising {
                 for (Prefix p : prefixesOf(object, entry, family)) prefixes.merge(p, attrs, AdvertisementAttributes::merge);
             }
         }
-        return toList(prefixes);
     }
 
     private static List<Advertisement> toList(TreeMap<Prefix, AdvertisementAttributes> prefixes) {

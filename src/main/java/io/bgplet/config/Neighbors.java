@@ -63,7 +63,7 @@ final class Neighbors {
         if (pc == null) {
             // No peerConfigRef: Cilium's SetDefaults, and nothing is advertised.
             NeighborConfig d = NeighborConfig.defaults(peer.name(), address, peerAs);
-            return new NeighborConfig(d.name(), d.address(), d.port(), d.peerAs(), localAddress(peer, null, address, where), d.timers(),
+            return new NeighborConfig(d.name(), d.address(), d.port(), d.peerAs(), localAddress(peer, null, address, where).address(), d.timers(),
                     d.ebgpMultihop(), d.gracefulRestart(), d.families(), null, 0, false, NeighborConfig.ImportPolicy.REJECT, false,
                     d.advertisements(), null);
         }
@@ -73,8 +73,9 @@ final class Neighbors {
             password = password(pc);
             if (password == null) return null;
         }
-        InetAddress local = localAddress(peer, spec.transport(), address, where);
-        if (local == NO_ADDRESS) return null;
+        Source source = localAddress(peer, spec.transport(), address, where);
+        if (!source.usable()) return null;
+        InetAddress local = source.address();
 
         Set<Family> families = new LinkedHashSet<>();
         for (CiliumBGPPeerConfig.Family f : PeerFamilies.of(spec)) {
@@ -138,12 +139,16 @@ final class Neighbors {
         return gw;
     }
 
-    private static final InetAddress NO_ADDRESS = InetAddress.getLoopbackAddress();
+    /** The source address to bind (null: the kernel chooses), or unusable when sourceInterface cannot give one. */
+    private record Source(InetAddress address, boolean usable) {
+        static final Source KERNEL = new Source(null, true);
+        static final Source NONE = new Source(null, false);
+    }
 
     /** Override localAddress first, then transport.sourceInterface, else null (the kernel's route lookup). */
-    private InetAddress localAddress(CiliumBGPNodeConfig.Peer peer, CiliumBGPPeerConfig.Transport transport, InetAddress remote, String where) {
-        if (peer.localAddress() != null) return Addresses.parse(peer.localAddress());
-        if (transport == null || transport.sourceInterface() == null) return null;
+    private Source localAddress(CiliumBGPNodeConfig.Peer peer, CiliumBGPPeerConfig.Transport transport, InetAddress remote, String where) {
+        if (peer.localAddress() != null) return new Source(Addresses.parse(peer.localAddress()), true);
+        if (transport == null || transport.sourceInterface() == null) return Source.KERNEL;
         String name = transport.sourceInterface();
         HostNetwork.Interface iface = inputs.host().interfaces().get(name);
         Family family = remote instanceof Inet4Address ? Family.IPV4_UNICAST : Family.IPV6_UNICAST;
@@ -152,9 +157,9 @@ final class Neighbors {
             problems.accept(Problem.warning("CiliumBGPClusterConfig", clusterConfig, where,
                     "sourceInterface " + name + " has " + (iface == null ? "no interface" : usable.size() + " usable " + family + " addresses")
                             + " on node " + node.name() + " (needs exactly one); peer not configured"));
-            return NO_ADDRESS;
+            return Source.NONE;
         }
-        return usable.getFirst();
+        return new Source(usable.getFirst(), true);
     }
 
     /** The TCP-MD5 password, or null (reported) when the Secret or its key is missing. */
