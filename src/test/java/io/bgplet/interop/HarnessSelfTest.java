@@ -174,6 +174,26 @@ class HarnessSelfTest {
     }
 
     @Test
+    void frrKeepsRoutesAsStaleWhenAGracefulRestartPeerCrashes() {
+        PeerSpec frrSpec = PeerSpec.of(65001, "198.51.100.1")
+                .neighbor(NeighborSpec.of("198.51.100.2", 65002).gracefulRestart(30));
+        PeerSpec birdSpec = PeerSpec.of(65002, "198.51.100.2")
+                .neighbor(NeighborSpec.of("198.51.100.1", 65001).localAddress("198.51.100.2").gracefulRestart(30))
+                .route(RouteSpec.of("198.18.9.0/24"));
+        try (Topology t = Topology.twoHostsOnLan();
+             FrrPeer frr = new FrrPeer(t.ns("a"), frrSpec, logs);
+             BirdPeer bird = new BirdPeer(t.ns("b"), birdSpec, logs)) {
+            frr.start();
+            bird.start();
+            assertThat(frr.awaitRoute("198.18.9.0/24", SESSION).stale()).isFalse();
+            bird.daemon().kill(); // SIGKILL: no NOTIFICATION, the TCP connection is reset
+            frr.awaitNotEstablished("198.51.100.2", SESSION);
+            org.awaitility.Awaitility.await("stale route").atMost(SESSION)
+                    .until(() -> frr.route("198.18.9.0/24").map(Route::stale).orElse(false));
+        }
+    }
+
+    @Test
     void rootReachesAPeerBehindARouter() throws Exception {
         try (Topology t = Topology.rootRouterPeer()) {
             Process listener = new ProcessBuilder(t.ns("peer").wrap(java.util.List.of(Interop.SYSTEM_PYTHON, "-c",
