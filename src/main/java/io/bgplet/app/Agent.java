@@ -38,6 +38,20 @@ public class Agent {
     private String nodeName;
     private BgpletConfig config;
 
+    @jakarta.inject.Inject
+    Metrics metrics;
+
+    @io.quarkus.scheduler.Scheduled(every = "5s", concurrentExecution = io.quarkus.scheduler.Scheduled.ConcurrentExecution.SKIP)
+    void refreshMetrics() {
+        Result r = last;
+        if (r == null) return;
+        Map<String, Speaker> now = speakers();
+        for (InstanceConfig ic : r.instances()) {
+            Speaker s = now.get(ic.name());
+            if (s != null) metrics.refresh(ic.localAs(), s);
+        }
+    }
+
     void onStart(@Observes StartupEvent ev, BgpletConfig config, Sources sources) {
         this.config = config;
         this.nodeName = config.nodeName().orElseGet(() -> System.getenv().getOrDefault("NODE_NAME", "k8s-ctr"));
@@ -62,6 +76,7 @@ public class Agent {
 
     /** Called by the source with each new snapshot (coalesced by the source). */
     synchronized void onInputs(Inputs inputs) {
+        long t0 = System.nanoTime();
         Result result = DesiredState.compute(inputs.withHost(HostProbe.read()), nodeName);
         last = result;
         synced = true;
@@ -73,11 +88,13 @@ public class Agent {
             wanted.add(ic.name());
             Speaker s = speakers.computeIfAbsent(ic.name(), n -> {
                 LOG.infof("instance %s (AS %d, router id %s) starting", ic.name(), ic.localAs(), ic.routerId().getHostAddress());
-                return new Speaker(Transport.create(), Clock.systemUTC(), DecisionOptions.DEFAULT);
+                Speaker created = new Speaker(Transport.create(), Clock.systemUTC(), DecisionOptions.DEFAULT);
+                created.addListener(metrics.listenerFor(ic.name(), ic.localAs()));
+                return created;
             });
-            s.apply(ic).exceptionally(e -> {
-                LOG.errorf(e, "instance %s: applying configuration failed", ic.name());
-                return null;
+            s.apply(ic).whenComplete((v, e) -> {
+                if (e != null) LOG.errorf(e, "instance %s: applying configuration failed", ic.name());
+                metrics.reconcile(ic.name(), System.nanoTime() - t0, e != null || !result.problems().isEmpty());
             });
         }
         for (String name : List.copyOf(speakers.keySet())) {
