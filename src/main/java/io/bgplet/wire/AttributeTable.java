@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The one table of path attributes: each row holds a type code, the O and T flags its
@@ -231,10 +232,21 @@ final class AttributeTable {
         return value;
     }
 
+    /**
+     * Recently decoded IPv4 addresses: a full table has few distinct next hops, so most
+     * UPDATEs share one instance (Inet4Address.hashCode() is the address itself).
+     */
+    private static final AtomicReferenceArray<Inet4Address> RECENT = new AtomicReferenceArray<>(256);
+
     static Inet4Address ipv4(int address) {
+        int slot = (address ^ (address >>> 8) ^ (address >>> 16) ^ (address >>> 24)) & 0xFF;
+        Inet4Address cached = RECENT.get(slot);
+        if (cached != null && cached.hashCode() == address) return cached;
         try {
-            return (Inet4Address) InetAddress.getByAddress(new byte[] {
+            Inet4Address a = (Inet4Address) InetAddress.getByAddress(new byte[] {
                     (byte) (address >>> 24), (byte) (address >>> 16), (byte) (address >>> 8), (byte) address});
+            RECENT.lazySet(slot, a);
+            return a;
         } catch (UnknownHostException e) {
             throw new AssertionError(e);
         }

@@ -118,4 +118,40 @@ class UpdateCodecTest {
         byte[] b = WireBytes.encode(u, EBGP);
         assertThat(WireBytes.hexOf(b)).endsWith("0005" + "e06302" + "0102");
     }
+
+    @Test
+    void goldenInternalWithEveryAttribute() {
+        byte[] golden = hex(
+                MARKER, "0081", "02", "0000",
+                "0065",                                  // attribute length 101
+                "40 01 01 01",                           // ORIGIN EGP
+                "40 02 10",                              // AS_PATH, 16 octets:
+                "   03 01 0000fde8",                     //   AS_CONFED_SEQUENCE (65000)
+                "   02 02 0000fde9 fa56ea00",            //   AS_SEQUENCE 65001 4200000000
+                "40 03 04 c0000201",                     // NEXT_HOP 192.0.2.1
+                "40 05 04 000000c8",                     // LOCAL_PREF 200
+                "40 06 00",                              // ATOMIC_AGGREGATE
+                "c0 07 08 fa56ea00 c0000202",            // AGGREGATOR 4200000000 192.0.2.2 (4-octet form)
+                "80 09 04 c0000203",                     // ORIGINATOR_ID 192.0.2.3
+                "80 0a 08 c0000204 c0000205",            // CLUSTER_LIST 192.0.2.4 192.0.2.5
+                "c0 10 08 0002fde800000064",             // EXTENDED_COMMUNITIES route target 65000:100
+                "c0 20 0c fa56ea00 00000001 00000002",   // LARGE_COMMUNITY 4200000000:1:2
+                "e0 63 03 010203",                       // unknown 99, optional transitive partial
+                "1a c6120000");                          // 198.18.0.0/26
+        Update u = new Update(List.of(), List.of(
+                new Attribute.Origin(Attribute.Origin.EGP),
+                new Attribute.AsPath(List.of(new AsPathSegment(AsPathSegment.AS_CONFED_SEQUENCE, new long[] {65000}),
+                        new AsPathSegment(AsPathSegment.AS_SEQUENCE, new long[] {65001, 4200000000L}))),
+                new Attribute.NextHop((java.net.Inet4Address) ip("192.0.2.1")),
+                new Attribute.LocalPref(200),
+                Attribute.AtomicAggregate.INSTANCE,
+                new Attribute.Aggregator(4200000000L, (java.net.Inet4Address) ip("192.0.2.2")),
+                new Attribute.OriginatorId(0xC0000203),
+                new Attribute.ClusterList(new int[] {0xC0000204, 0xC0000205}),
+                new Attribute.ExtendedCommunities(new long[] {0x0002fde800000064L}),
+                new Attribute.LargeCommunities(new int[] {(int) 4200000000L, 1, 2}),
+                new Attribute.Unknown(0xE0, 99, new byte[] {1, 2, 3})),
+                List.of(Prefix.parse("198.18.0.0/26")));
+        assertGolden(golden, u, new CodecOptions(true, false, true));
+    }
 }
