@@ -71,7 +71,22 @@ public final class RibFootprint {
                 (cpu1 - cpu0) / 1e9, (gc1 - gc0) / 1e3);
         System.out.printf("heap used after GC: %.1f MB (%.0f B/route)%n", used / 1e6, (double) used / PREFIXES);
         if (loc.size(Family.IPV4_UNICAST) != PREFIXES) throw new AssertionError("lost routes");
-        reach(in, loc, interner);
+
+        // Export the whole table to a second (eBGP) peer, accept-all policy.
+        Source downstream = Source.peer(2, 65000, 65002, InetAddress.getByName("192.0.2.2"), 0xC6336402L);
+        ExportPeer to = new ExportPeer(downstream, 65000, InetAddress.getByName("192.0.2.254"), null, null);
+        AdjRibOut out = new AdjRibOut();
+        long before = usedAfterGc();
+        long c0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+        ExportResult r = new Export(interner).runAll(Family.IPV4_UNICAST, to, loc, out, RouteFilter.ACCEPT_ALL);
+        long c1 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+        int groups = r.announcements().size();
+        int announced = r.announcedCount();
+        r = null;
+        long outBytes = usedAfterGc() - before;
+        System.out.printf("export to one eBGP peer: %d prefixes in %d groups, CPU %.2f s; Adj-RIB-Out + exported sets %.1f MB%n",
+                announced, groups, (c1 - c0) / 1e9, outBytes / 1e6);
+        reach(in, loc, interner, out);
     }
 
     private static void reach(Object... keep) {
