@@ -118,7 +118,8 @@ public final class Export {
             Map<PathAttributes, PathAttributes> cache = from.local() ? strippedLocal : strippedLearned;
             PathAttributes stripped = cache.get(a);
             if (stripped == null) {
-                stripped = advertisable(a, to) ? interner.intern(strip(a, from.local(), to.ebgp())) : NOT_ADVERTISABLE;
+                // Not interned: it only lives as this run's cache key; the policy's output is.
+                stripped = advertisable(a, to) ? strip(a, from.local(), to.ebgp()) : NOT_ADVERTISABLE;
                 cache.put(a, stripped);
             }
             if (stripped == NOT_ADVERTISABLE) return null;
@@ -145,6 +146,10 @@ public final class Export {
         }
 
         private static PathAttributes strip(PathAttributes a, boolean local, boolean ebgp) {
+            boolean unknownToDrop = false;
+            for (Attribute x : a.others()) if (x instanceof Attribute.Unknown u && !u.transitive()) unknownToDrop = true;
+            boolean ebgpToDrop = ebgp && ((!local && a.hasMed()) || a.hasOriginatorId() || a.clusterListLength() > 0);
+            if (!unknownToDrop && !ebgpToDrop) return a;
             PathAttributes.Builder b = a.toBuilder();
             // RFC 4271 5: unrecognised non-transitive optional attributes are not passed on;
             // transitive ones are, and the codec sets their Partial bit.
