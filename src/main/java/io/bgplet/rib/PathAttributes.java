@@ -22,9 +22,11 @@ import java.util.Objects;
  * values used by best path in primitive fields. Canonical instances come from
  * {@link AttributeInterner}, so the RIB compares them by identity.
  *
- * <p>Memory, measured by {@code RibFootprint} (src/test) for a table whose sets carry a
- * 4-ASN path and 2-3 communities: about 250 bytes per distinct set including its AS path,
- * community array and interner entry (the next hop address is shared through the interner).
+ * <p>Memory, measured by {@code RibFootprint sets} (src/test) over 251,666 distinct sets with
+ * 2-8 ASN paths (about 70k distinct paths) and 0-5 communities: 237 bytes per set, counting
+ * the set, its community array, its share of the AS path and its interner entry (next hop
+ * addresses and equal AS paths are shared through the interner). Without AS path sharing
+ * the same sets cost 300 bytes each.
  */
 public final class PathAttributes {
     /** LOCAL_PREF assumed when a path has none (RFC 4271 5.1.5 leaves it local; 100 is universal). */
