@@ -43,8 +43,8 @@ public final class PathAttributes {
     private final long med;          // -1 when absent
     private final long localPref;    // -1 when absent
     private final long originatorId; // -1 when absent
-    AsPath asPath;                    // canonicalised by the interner before publication
-    InetAddress nextHop;              // null: none (locally originated, next hop self at export)
+    private final AsPath asPath;
+    private final InetAddress nextHop; // null: none (locally originated, next hop self at export)
     private final InetAddress linkLocal;
     private final Aggregator aggregator;
     private final int[] communities;
