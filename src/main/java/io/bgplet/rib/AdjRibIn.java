@@ -61,6 +61,13 @@ public final class AdjRibIn {
         routes.forEach(family, visitor);
     }
 
+    /** The family's routes as {@link Route}s, for listings (allocates one object per route). */
+    public List<Route> routes(Family family) {
+        List<Route> out = new ArrayList<>(routes.size(family));
+        routes.forEach(family, (prefix, attributes) -> out.add(new Route(prefix, source, attributes, isStale(prefix))));
+        return out;
+    }
+
     /** Flags every current route of the family stale (the peer restarted, RFC 4724 4.2). */
     public void markStale(Family family) {
         routes.forEach(family, (prefix, attributes) -> stale.put(prefix, Boolean.TRUE));

@@ -39,7 +39,10 @@ public final class AttributeInterner {
         }
     }
 
-    /** The canonical instance equal to attributes (attributes itself if it is the first). */
+    /**
+     * The canonical instance equal to attributes: a previously interned one, else attributes
+     * itself or an equal copy sharing its AS path and next hop with other sets.
+     */
     public PathAttributes intern(PathAttributes attributes) {
         expunge();
         int h = attributes.hashCode();
@@ -55,11 +58,11 @@ public final class AttributeInterner {
             }
             i = (i + 1) & mask;
         }
-        share(attributes);
-        table[i] = new Ref(attributes, cleared);
+        PathAttributes canonical = share(attributes);
+        table[i] = new Ref(canonical, cleared);
         hashes[i] = h;
         if (++size > table.length / 2) rehash(table.length * 2);
-        return attributes;
+        return canonical;
     }
 
     /** Distinct sets currently held (collected ones drop out after the next call). */
@@ -73,14 +76,17 @@ public final class AttributeInterner {
         return intern(attributes) == attributes;
     }
 
-    private void share(PathAttributes a) {
-        a.asPath = asPaths.intern(a.asPath);
-        InetAddress nh = a.nextHop;
+    /** a, or an equal copy whose AS path and next hop are the shared instances. */
+    private PathAttributes share(PathAttributes a) {
+        AsPath path = asPaths.intern(a.asPath());
+        InetAddress nh = a.nextHop();
         if (nh != null) {
             InetAddress known = nextHops.get(nh);
-            if (known != null) a.nextHop = known;
+            if (known != null) nh = known;
             else if (nextHops.size() < MAX_SHARED_NEXT_HOPS) nextHops.put(nh, nh);
         }
+        if (path == a.asPath() && nh == a.nextHop()) return a;
+        return a.toBuilder().asPath(path).nextHop(nh).build();
     }
 
     private static int mix(int h) {

@@ -9,7 +9,6 @@ import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -25,6 +24,9 @@ import java.util.Map;
  * set within a run, so a table sharing 260k sets does 260k transformations, not 1M.
  */
 public final class Export {
+    /** Cache marker for a set the peer may not receive at all (well-known communities). */
+    private static final PathAttributes NOT_ADVERTISABLE = PathAttributes.builder().build();
+
     private final AttributeInterner interner;
 
     public Export(AttributeInterner interner) {
@@ -67,8 +69,9 @@ public final class Export {
      * changed (only the difference to what was sent goes out).
      */
     public ExportResult runAll(Family family, ExportPeer peer, LocRib rib, AdjRibOut out, RouteFilter policy) {
-        LinkedHashSet<Prefix> all = new LinkedHashSet<>(rib.prefixes(family));
-        all.addAll(out.prefixes(family));
+        // Every destination of the Loc-RIB, then what was sent for destinations it no longer has.
+        List<Prefix> all = rib.prefixes(family);
+        for (Prefix p : out.prefixes(family)) if (rib.best(p) == null) all.add(p);
         return run(family, peer, rib, all, out, policy);
     }
 
@@ -94,6 +97,7 @@ public final class Export {
         private final Map<PathAttributes, PathAttributes> strippedLearned = new IdentityHashMap<>();
         private final Map<PathAttributes, PathAttributes> strippedLocal = new IdentityHashMap<>();
         private final Map<PathAttributes, PathAttributes> finished = new IdentityHashMap<>();
+        private PathAttributes lastFiltered, lastFinished; // routes sharing a set arrive together
 
         Run(Family family, ExportPeer peer, RouteFilter policy) {
             this.peer = peer;
@@ -111,27 +115,41 @@ public final class Export {
             // RFC 4271 9.2: routes learned from an iBGP peer are not passed to other iBGP peers.
             if (from.ibgp() && to.ibgp()) return null;
             PathAttributes a = path.attributes();
-            // RFC 1997: NO_ADVERTISE goes to no peer; NO_EXPORT (and, without confederations,
-            // NO_EXPORT_SUBCONFED) stays inside the AS.
-            if (a.hasCommunity(Communities.NO_ADVERTISE)) return null;
-            if (to.ebgp() && (a.hasCommunity(Communities.NO_EXPORT) || a.hasCommunity(Communities.NO_EXPORT_SUBCONFED))) return null;
             Map<PathAttributes, PathAttributes> cache = from.local() ? strippedLocal : strippedLearned;
             PathAttributes stripped = cache.get(a);
             if (stripped == null) {
-                stripped = interner.intern(strip(a, from.local(), to.ebgp()));
+                // Not interned: it only lives as this run's cache key; the policy's output is.
+                stripped = advertisable(a, to) ? strip(a, from.local(), to.ebgp()) : NOT_ADVERTISABLE;
                 cache.put(a, stripped);
             }
+            if (stripped == NOT_ADVERTISABLE) return null;
             PathAttributes filtered = policy.apply(prefix, from, stripped);
             if (filtered == null) return null;
+            if (filtered == lastFiltered) return lastFinished;
             PathAttributes done = finished.get(filtered);
             if (done == null) {
                 done = interner.intern(finish(filtered, to.ebgp()));
                 finished.put(filtered, done);
             }
+            lastFiltered = filtered;
+            lastFinished = done;
             return done;
         }
 
+        /**
+         * RFC 1997: NO_ADVERTISE goes to no peer; NO_EXPORT (and, without confederations,
+         * NO_EXPORT_SUBCONFED) stays inside the AS.
+         */
+        private static boolean advertisable(PathAttributes a, Source to) {
+            if (a.hasCommunity(Communities.NO_ADVERTISE)) return false;
+            return !(to.ebgp() && (a.hasCommunity(Communities.NO_EXPORT) || a.hasCommunity(Communities.NO_EXPORT_SUBCONFED)));
+        }
+
         private static PathAttributes strip(PathAttributes a, boolean local, boolean ebgp) {
+            boolean unknownToDrop = false;
+            for (Attribute x : a.others()) if (x instanceof Attribute.Unknown u && !u.transitive()) unknownToDrop = true;
+            boolean ebgpToDrop = ebgp && ((!local && a.hasMed()) || a.hasOriginatorId() || a.clusterListLength() > 0);
+            if (!unknownToDrop && !ebgpToDrop) return a;
             PathAttributes.Builder b = a.toBuilder();
             // RFC 4271 5: unrecognised non-transitive optional attributes are not passed on;
             // transitive ones are, and the codec sets their Partial bit.

@@ -170,6 +170,15 @@ public final class LocRib {
         }));
     }
 
+    /** Visits each destination's decision (best, deciding step, multipath), for listings. */
+    public void forEachSelection(Family family, BiConsumer<? super Prefix, ? super Selection> visitor) {
+        table.forEach(family, (prefix, value) -> visitor.accept(prefix, switch (value) {
+            case Path p -> Selection.only(p);
+            case Destination d -> d.select(options);
+            default -> throw new IllegalStateException();
+        }));
+    }
+
     /** A snapshot of the family's destinations. */
     public List<Prefix> prefixes(Family family) {
         return table.prefixes(family);

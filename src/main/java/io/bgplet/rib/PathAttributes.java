@@ -22,9 +22,11 @@ import java.util.Objects;
  * values used by best path in primitive fields. Canonical instances come from
  * {@link AttributeInterner}, so the RIB compares them by identity.
  *
- * <p>Memory, measured by {@code RibFootprint} (src/test) for a table whose sets carry a
- * 4-ASN path and 2-3 communities: about 250 bytes per distinct set including its AS path,
- * community array and interner entry (the next hop address is shared through the interner).
+ * <p>Memory, measured by {@code RibFootprint sets} (src/test) over 251,666 distinct sets with
+ * 2-8 ASN paths (about 70k distinct paths) and 0-5 communities: 237 bytes per set, counting
+ * the set, its community array, its share of the AS path and its interner entry (next hop
+ * addresses and equal AS paths are shared through the interner). Without AS path sharing
+ * the same sets cost 300 bytes each.
  */
 public final class PathAttributes {
     /** LOCAL_PREF assumed when a path has none (RFC 4271 5.1.5 leaves it local; 100 is universal). */
@@ -41,8 +43,8 @@ public final class PathAttributes {
     private final long med;          // -1 when absent
     private final long localPref;    // -1 when absent
     private final long originatorId; // -1 when absent
-    AsPath asPath;                    // canonicalised by the interner before publication
-    InetAddress nextHop;              // null: none (locally originated, next hop self at export)
+    private final AsPath asPath;
+    private final InetAddress nextHop; // null: none (locally originated, next hop self at export)
     private final InetAddress linkLocal;
     private final Aggregator aggregator;
     private final int[] communities;

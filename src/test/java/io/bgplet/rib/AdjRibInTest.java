@@ -47,6 +47,8 @@ class AdjRibInTest {
         in.withdraw(v4b);    // withdrawn explicitly: gone, not swept twice
         assertThat(in.isStale(v4a)).isFalse();
 
+        assertThat(in.routes(Family.IPV4_UNICAST)).extracting(Route::prefix, Route::stale)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(v4a, false), org.assertj.core.groups.Tuple.tuple(v4c, true));
         assertThat(in.sweepStale(Family.IPV4_UNICAST)).containsExactly(v4c);
         assertThat(in.get(v4c)).isNull();
         assertThat(in.get(v4a)).isSameAs(b);

@@ -42,6 +42,14 @@ public final class RibFootprint {
         LocRib loc = new LocRib(DecisionOptions.DEFAULT);
         Inet4Address nh = (Inet4Address) InetAddress.getByName("192.0.2.1");
 
+        if (args.length > 0 && args[0].equals("export")) {
+            streamExport = new Export(interner);
+            streamPeer = new ExportPeer(Source.peer(3, 65000, 65003, InetAddress.getByName("192.0.2.3"), 3), 65000,
+                    InetAddress.getByName("192.0.2.254"), null, null);
+            streamOut = new AdjRibOut();
+            streamRib = loc;
+            System.out.println("(each batch also exported to one eBGP peer)");
+        }
         long gc0 = gcMillis();
         long cpu0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
@@ -57,21 +65,52 @@ public final class RibFootprint {
                 in.put(p, attrs);
                 loc.update(p, new Path(peer, attrs));
             }
-            if ((i & 4095) == 0) changed += loc.commit().size();
+            if ((i & 4095) == 0) changed += exportBatch(loc.commit());
         }
-        changed += loc.commit().size();
+        changed += exportBatch(loc.commit());
         long t1 = System.nanoTime();
         long cpu1 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         long gc1 = gcMillis();
 
         long used = usedAfterGc() - base;
         System.out.printf("routes %d, distinct sets %d, best changes %d%n", in.size(), interner.size(), changed);
+        if (streamOut != null) System.out.printf("streamed export: %d prefixes sent in %d groups%n", streamOut.size(Family.IPV4_UNICAST), streamGroups);
         System.out.printf("insert + best path: %.2f s, %.0f routes/s%n", (t1 - t0) / 1e9, PREFIXES / ((t1 - t0) / 1e9));
         System.out.printf("  (this thread's CPU %.2f s, GC %.2f s: wall time includes other load on the machine)%n",
                 (cpu1 - cpu0) / 1e9, (gc1 - gc0) / 1e3);
         System.out.printf("heap used after GC: %.1f MB (%.0f B/route)%n", used / 1e6, (double) used / PREFIXES);
         if (loc.size(Family.IPV4_UNICAST) != PREFIXES) throw new AssertionError("lost routes");
-        reach(in, loc, interner);
+
+        // Export the whole table to a second (eBGP) peer, accept-all policy.
+        Source downstream = Source.peer(2, 65000, 65002, InetAddress.getByName("192.0.2.2"), 0xC6336402L);
+        ExportPeer to = new ExportPeer(downstream, 65000, InetAddress.getByName("192.0.2.254"), null, null);
+        AdjRibOut out = new AdjRibOut();
+        long before = usedAfterGc();
+        long c0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+        ExportResult r = new Export(interner).runAll(Family.IPV4_UNICAST, to, loc, out, RouteFilter.ACCEPT_ALL);
+        long c1 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+        int groups = r.announcements().size();
+        int announced = r.announcedCount();
+        r = null;
+        long outBytes = usedAfterGc() - before;
+        System.out.printf("export to one eBGP peer: %d prefixes in %d groups, CPU %.2f s; Adj-RIB-Out + exported sets %.1f MB%n",
+                announced, groups, (c1 - c0) / 1e9, outBytes / 1e6);
+        reach(in, loc, interner, out);
+    }
+
+    /** With "export" as argument, each batch is also exported to a downstream eBGP peer. */
+    static Export streamExport;
+    static ExportPeer streamPeer;
+    static AdjRibOut streamOut;
+    static LocRib streamRib;
+    static long streamGroups;
+
+    private static int exportBatch(List<BestChange> changes) {
+        if (streamExport != null) {
+            streamGroups += streamExport.run(Family.IPV4_UNICAST, streamPeer, streamRib, changes, streamOut, RouteFilter.ACCEPT_ALL)
+                    .announcements().size();
+        }
+        return changes.size();
     }
 
     private static void reach(Object... keep) {
