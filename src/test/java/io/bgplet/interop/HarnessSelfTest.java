@@ -155,6 +155,45 @@ class HarnessSelfTest {
     }
 
     @Test
+    void frrAndBirdPeerOneRoutedHopApartWithMd5() {
+        PeerSpec frrSpec = PeerSpec.of(65001, "198.51.100.1")
+                .neighbor(NeighborSpec.of("203.0.113.2", 65002).multihop(2).password("harness-md5"))
+                .route(RouteSpec.of("192.0.2.0/25").communities("65001:1"));
+        PeerSpec birdSpec = PeerSpec.of(65002, "203.0.113.2")
+                .neighbor(NeighborSpec.of("198.51.100.1", 65001).localAddress("203.0.113.2").multihop(2).password("harness-md5"));
+        try (Topology t = Topology.hostRouterHost();
+             FrrPeer frr = new FrrPeer(t.ns("a"), frrSpec, logs);
+             BirdPeer bird = new BirdPeer(t.ns("b"), birdSpec, logs)) {
+            frr.start();
+            bird.start();
+            frr.awaitEstablished("203.0.113.2", SESSION);
+            Route r = bird.awaitRoute("192.0.2.0/25", SESSION);
+            assertThat(r.nextHop()).isEqualTo("198.51.100.1");
+            assertThat(r.communities()).containsExactly("65001:1");
+        }
+    }
+
+    @Test
+    void rootReachesAPeerBehindARouter() throws Exception {
+        try (Topology t = Topology.rootRouterPeer()) {
+            Process listener = new ProcessBuilder(t.ns("peer").wrap(java.util.List.of(Interop.SYSTEM_PYTHON, "-c",
+                    "import socket;s=socket.socket();s.setsockopt(socket.SOL_SOCKET,socket.SO_REUSEADDR,1);"
+                            + "s.bind(('203.0.113.200',1790));s.listen();print('ready',flush=True);c,_=s.accept();c.send(b'hi')")))
+                    .redirectErrorStream(true).start();
+            try {
+                assertThat(new java.io.BufferedReader(new java.io.InputStreamReader(listener.getInputStream())).readLine()).isEqualTo("ready");
+                try (Socket s = new Socket()) {
+                    s.bind(new InetSocketAddress("198.51.100.100", 0));
+                    s.connect(new InetSocketAddress("203.0.113.200", 1790), 3000);
+                    assertThat(s.getInputStream().readNBytes(2)).isEqualTo("hi".getBytes());
+                }
+            } finally {
+                listener.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    @Test
     void rootNamespaceEndpointsReachFrrInTheReferenceLab() throws Exception {
         PeerSpec spec = PeerSpec.of(65000, "198.51.100.200")
                 .neighbor(NeighborSpec.of("198.51.100.100", 65001).passive(true));

@@ -101,11 +101,11 @@ public final class Netns implements AutoCloseable {
 
     /** {@code ip route replace DEST via GATEWAY} (IPv4 or IPv6 by the address). */
     public void route(String destination, String gateway) {
-        exec(ipFamily(destination), "route", "replace", destination, "via", gateway);
+        exec("ip", ipFamily(destination), "route", "replace", destination, "via", gateway);
     }
 
     public void deleteRoute(String destination) {
-        exec(ipFamily(destination), "route", "del", destination);
+        exec("ip", ipFamily(destination), "route", "del", destination);
     }
 
     public void linkDown(String ifname) {
