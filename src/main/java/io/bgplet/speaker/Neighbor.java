@@ -36,6 +36,9 @@ final class Neighbor {
     Instant establishedAt;
     Instant downAt;
     String lastError = "";
+    /** Next hop self for this session, computed once per {@link #negotiated} (see Outbound.target). */
+    io.bgplet.rib.ExportPeer exportTarget;
+    Negotiated exportTargetFor;
 
     final AdjRibIn adjRibIn;
     final Map<Family, AdjRibOut> adjRibOut = new HashMap<>();

@@ -19,6 +19,8 @@ import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -134,10 +136,37 @@ final class Outbound {
 
     /** The addresses this session advertises as next hop self. */
     ExportPeer target(Neighbor n) {
+        // Looked up once per session: the interface's addresses cost system calls.
+        if (n.exportTarget != null && n.exportTargetFor == n.negotiated) return n.exportTarget;
         InetAddress local = n.peer.localAddress().map(InetSocketAddress::getAddress).orElse(null);
-        Inet4Address v4 = local instanceof Inet4Address a ? a : routerId;
-        InetAddress v6 = local instanceof Inet6Address a ? a : mapped(v4);
-        return new ExportPeer(n.source, localAs, v4, v6, null);
+        Inet4Address v4 = local instanceof Inet4Address a ? a : (Inet4Address) sibling(local, Inet4Address.class);
+        InetAddress v6 = local instanceof Inet6Address a ? a : sibling(local, Inet6Address.class);
+        if (v4 == null) v4 = routerId;
+        n.exportTarget = new ExportPeer(n.source, localAs, v4, v6 != null ? v6 : mapped(v4), null);
+        n.exportTargetFor = n.negotiated;
+        return n.exportTarget;
+    }
+
+    /**
+     * A global address of the other family on the interface that holds {@code local}: the
+     * next hop for the other family's routes on this session (RFC 2545 3 wants a global IPv6
+     * address; FRR and BIRD both take the interface's), or null.
+     */
+    static InetAddress sibling(InetAddress local, Class<? extends InetAddress> kind) {
+        if (local == null) return null;
+        try {
+            NetworkInterface nif = NetworkInterface.getByInetAddress(local);
+            if (nif == null) return null;
+            for (InetAddress a : java.util.Collections.list(nif.getInetAddresses())) {
+                if (kind.isInstance(a) && !a.isLinkLocalAddress() && !a.isLoopbackAddress()) {
+                    // Strip the scope: a next hop on the wire carries none.
+                    return InetAddress.getByAddress(a.getAddress());
+                }
+            }
+        } catch (SocketException | UnknownHostException e) {
+            // No interface information: the caller falls back.
+        }
+        return null;
     }
 
     /**
