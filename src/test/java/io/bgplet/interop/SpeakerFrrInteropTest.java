@@ -33,6 +33,8 @@ class SpeakerFrrInteropTest {
     private static final Duration SESSION = Duration.ofSeconds(30);
     private static final long BGPLET_AS = 4200000001L;
     private static final long FRR_AS = 4200000002L;
+    private static final String FRR = "198.51.100.200";
+    private static final String BGPLET = "198.51.100.100";
 
     @BeforeAll
     static void requirements() {
@@ -109,6 +111,206 @@ class SpeakerFrrInteropTest {
             frr.clearSoft("198.51.100.100", true);
             await().atMost(SESSION).until(() -> status(bgplet, "198.51.100.200").counters().refreshIn() > before);
             assertThat(frr.awaitRoute("2001:db8:10::/48", SESSION)).isNotNull();
+        }
+    }
+
+    @Test
+    void holdTimerExpiryIsDetectedWhenTheLinkIsCutAndTheSessionComesBack() throws Exception {
+        java.nio.file.Path logs = Interop.logDir("SpeakerFrrInteropTest/hold");
+        PeerSpec frrSpec = PeerSpec.of(FRR_AS, FRR)
+                .neighbor(NeighborSpec.of(BGPLET, BGPLET_AS).passive(true).holdTime(3).families("ipv4", "ipv6"))
+                .route(RouteSpec.of("192.0.2.0/25").med(5));
+        NeighborConfig toFrr = Speakers.neighbor("frr", FRR, FRR_AS, new NeighborConfig.Timers(3, 3, 1), 1,
+                NeighborConfig.GracefulRestartConfig.DISABLED, null);
+        try (Topology t = Topology.rootAndPeer();
+             // FRR would drop the session on interface down at once; we want both sides on timers.
+             FrrPeer frr = new FrrPeer(t.ns("peer"), frrSpec, logs).routerBgpLines("no bgp fast-external-failover");
+             Speaker bgplet = Speakers.start()) {
+            frr.start();
+            bgplet.apply(Speakers.instance(BGPLET_AS, BGPLET, toFrr)).get();
+            await().atMost(SESSION).until(() -> Speakers.state(bgplet, FRR) == State.ESTABLISHED);
+            assertThat(Speakers.status(bgplet, FRR).negotiated().orElseThrow().holdTime()).isEqualTo(3);
+            await().atMost(SESSION).until(() -> Speakers.best(bgplet, "192.0.2.0/25") != null);
+
+            long cut = System.nanoTime();
+            t.link("root", "peer").down();
+            await().atMost(Duration.ofSeconds(8)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> Speakers.state(bgplet, FRR) != State.ESTABLISHED);
+            long noticedMs = (System.nanoTime() - cut) / 1_000_000;
+            System.out.printf("bgplet noticed the cut link after %d ms (hold 3 s)%n", noticedMs);
+            // Keepalives every second, hold 3 s: expiry 2-3 s after the last keepalive got through.
+            assertThat(noticedMs).isBetween(1500L, 4500L);
+            assertThat(Speakers.status(bgplet, FRR).lastError()).containsIgnoringCase("hold");
+            // Without graceful restart the peer's routes go with the session.
+            assertThat(Speakers.best(bgplet, "192.0.2.0/25")).isNull();
+
+            t.link("root", "peer").up();
+            await().atMost(SESSION).until(() -> Speakers.state(bgplet, FRR) == State.ESTABLISHED);
+            frr.awaitEstablished(BGPLET, SESSION);
+            await().atMost(SESSION).until(() -> Speakers.best(bgplet, "192.0.2.0/25") != null);
+        }
+    }
+
+    @Test
+    void gracefulRestartHelperKeepsStaleRoutesUntilEndOfRibThenSweeps() throws Exception {
+        java.nio.file.Path logs = Interop.logDir("SpeakerFrrInteropTest/gr-helper");
+        NeighborSpec toBgplet = NeighborSpec.of(BGPLET, BGPLET_AS).passive(true).holdTime(9).gracefulRestart(60).families("ipv4", "ipv6");
+        PeerSpec before = PeerSpec.of(FRR_AS, FRR).neighbor(toBgplet)
+                .route(RouteSpec.of("192.0.2.0/25").med(1))
+                .route(RouteSpec.of("192.0.2.128/25").med(2))
+                .route(RouteSpec.of("2001:db8:1::/48").med(3));
+        PeerSpec after = PeerSpec.of(FRR_AS, FRR).neighbor(toBgplet)
+                .route(RouteSpec.of("192.0.2.0/25").med(11))
+                .route(RouteSpec.of("2001:db8:1::/48").med(3));
+        // F bit set after the restart (preserve-fw-state): the helper keeps routes until End-of-RIB.
+        String[] grLines = {"bgp graceful-restart preserve-fw-state", "bgp graceful-restart select-defer-time 5"};
+        NeighborConfig toFrr = Speakers.neighbor("frr", FRR, FRR_AS, new NeighborConfig.Timers(1, 9, 3), 1,
+                new NeighborConfig.GracefulRestartConfig(true, 30), null).withAdvertisements(Speakers.adverts(
+                Speakers.advert("198.18.10.0/24", null, null, null)));
+        try (Topology t = Topology.rootAndPeer();
+             Speaker bgplet = Speakers.start()) {
+            FrrPeer frr = new FrrPeer(t.ns("peer"), before, logs, "frr1").routerBgpLines(grLines);
+            FrrPeer frr2 = new FrrPeer(t.ns("peer"), after, logs, "frr2").routerBgpLines(grLines);
+            try (frr; frr2) {
+                frr.start();
+                bgplet.apply(Speakers.instance(BGPLET_AS, BGPLET, toFrr)).get();
+                await().atMost(SESSION).until(() -> Speakers.state(bgplet, FRR) == State.ESTABLISHED);
+                assertThat(Speakers.status(bgplet, FRR).negotiated().orElseThrow().gracefulRestart()).isPresent();
+                await().atMost(SESSION).until(() -> Speakers.best(bgplet, "192.0.2.0/25") != null
+                        && Speakers.best(bgplet, "192.0.2.128/25") != null && Speakers.best(bgplet, "2001:db8:1::/48") != null);
+                assertThat(Speakers.isStale(bgplet, FRR, "192.0.2.0/25")).isFalse();
+
+                // FRR's bgpd dies without a NOTIFICATION (as in a crash or an upgrade).
+                frr.bgpd().kill();
+                await().atMost(SESSION).until(() -> Speakers.state(bgplet, FRR) != State.ESTABLISHED);
+                for (String p : List.of("192.0.2.0/25", "192.0.2.128/25", "2001:db8:1::/48")) {
+                    assertThat(Speakers.isStale(bgplet, FRR, p)).as(p + " stale").isTrue();
+                    assertThat(Speakers.best(bgplet, p)).as(p + " still in Loc-RIB").isNotNull();
+                }
+                frr.stop();
+
+                // The restarted FRR no longer has 192.0.2.128/25 and changed the MED of 192.0.2.0/25.
+                frr2.start();
+                await().atMost(SESSION).until(() -> Speakers.state(bgplet, FRR) == State.ESTABLISHED);
+                await().atMost(SESSION).until(() -> Speakers.best(bgplet, "192.0.2.128/25") == null);
+                assertThat(Speakers.isStale(bgplet, FRR, "192.0.2.0/25")).isFalse();
+                assertThat(Speakers.best(bgplet, "192.0.2.0/25").attributes().med()).isEqualTo(11);
+                assertThat(Speakers.isStale(bgplet, FRR, "2001:db8:1::/48")).isFalse();
+                assertThat(Speakers.best(bgplet, "2001:db8:1::/48")).isNotNull();
+                assertThat(Speakers.adjIn(bgplet, FRR, "192.0.2.128/25")).isNull();
+                // And FRR (restarting) got ours and our End-of-RIB: it selected paths and holds the route.
+                assertThat(frr2.awaitRoute("198.18.10.0/24", SESSION).stale()).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void gracefulRestartRestartingSpeakerKeepsItsRoutesAtFrr() throws Exception {
+        java.nio.file.Path logs = Interop.logDir("SpeakerFrrInteropTest/gr-restarting");
+        PeerSpec frrSpec = PeerSpec.of(FRR_AS, FRR)
+                .neighbor(NeighborSpec.of(BGPLET, BGPLET_AS).passive(true).holdTime(9).gracefulRestart(60).families("ipv4", "ipv6"))
+                .route(RouteSpec.of("192.0.2.0/25"));
+        NeighborConfig toFrr = Speakers.neighbor("frr", FRR, FRR_AS, new NeighborConfig.Timers(1, 9, 3), 1,
+                new NeighborConfig.GracefulRestartConfig(true, 30), null).withAdvertisements(Speakers.adverts(
+                Speakers.advert("198.18.10.0/24", new int[] {Attribute.Communities.parse("65010:10")}, null, null),
+                Speakers.advert("2001:db8:10::/48", null, null, null)));
+        try (Topology t = Topology.rootAndPeer();
+             FrrPeer frr = new FrrPeer(t.ns("peer"), frrSpec, logs)) {
+            frr.start();
+            try (Speaker first = Speakers.start()) {
+                first.apply(Speakers.instance(BGPLET_AS, BGPLET, toFrr)).get();
+                frr.awaitEstablished(BGPLET, SESSION);
+                assertThat(frr.awaitRoute("198.18.10.0/24", SESSION).stale()).isFalse();
+                frr.awaitRoute("2001:db8:10::/48", SESSION);
+                assertThat(frr.neighbor(BGPLET).path("gracefulRestartInfo").toString()).isNotEmpty();
+                // Stop as for an upgrade: TCP closes with no NOTIFICATION.
+                first.stop(true).get(10, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            frr.awaitNotEstablished(BGPLET, SESSION);
+            // FRR keeps our routes, marked stale, with no withdrawal, for a while.
+            await().atMost(Duration.ofSeconds(10)).until(() -> frr.route("198.18.10.0/24").map(Route::stale).orElse(false));
+            long until = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+            while (System.nanoTime() < until) {
+                assertThat(frr.route("198.18.10.0/24")).as("kept while we restart").isPresent();
+                assertThat(frr.route("2001:db8:10::/48")).as("kept while we restart").isPresent();
+                Thread.sleep(200);
+            }
+            assertThat(frr.route("198.18.10.0/24").orElseThrow().communities()).containsExactly("65010:10");
+
+            // The new speaker comes back with the same routes: FRR's copies are fresh again.
+            try (Speaker second = Speakers.start()) {
+                second.apply(Speakers.instance(BGPLET_AS, BGPLET, toFrr)).get();
+                frr.awaitEstablished(BGPLET, SESSION);
+                await().atMost(SESSION).until(() -> frr.route("198.18.10.0/24").map(r -> !r.stale()).orElse(false)
+                        && frr.route("2001:db8:10::/48").map(r -> !r.stale()).orElse(false));
+                await().atMost(SESSION).until(() -> Speakers.state(second, FRR) == State.ESTABLISHED);
+                // The restarting bit told FRR we were restarting (RFC 4724 3).
+                assertThat(Speakers.status(second, FRR).negotiated().orElseThrow().gracefulRestart()).isPresent();
+                await().atMost(SESSION).until(() -> Speakers.best(second, "192.0.2.0/25") != null);
+            }
+        }
+    }
+
+    @Test
+    void tcpMd5RightKeyEstablishesWrongKeyDoesNot() throws Exception {
+        java.nio.file.Path logs = Interop.logDir("SpeakerFrrInteropTest/md5");
+        PeerSpec frrSpec = PeerSpec.of(FRR_AS, FRR)
+                .neighbor(NeighborSpec.of(BGPLET, BGPLET_AS).passive(true).holdTime(9).password("bgplet-md5-key"));
+        NeighborConfig wrong = Speakers.neighbor("frr", FRR, FRR_AS, new NeighborConfig.Timers(1, 9, 3), 1,
+                NeighborConfig.GracefulRestartConfig.DISABLED, "not-the-key");
+        NeighborConfig right = Speakers.neighbor("frr", FRR, FRR_AS, new NeighborConfig.Timers(1, 9, 3), 1,
+                NeighborConfig.GracefulRestartConfig.DISABLED, "bgplet-md5-key");
+        NeighborConfig none = Speakers.neighbor("frr", FRR, FRR_AS, new NeighborConfig.Timers(1, 9, 3), 1,
+                NeighborConfig.GracefulRestartConfig.DISABLED, null);
+        try (Topology t = Topology.rootAndPeer();
+             FrrPeer frr = new FrrPeer(t.ns("peer"), frrSpec, logs);
+             Speaker bgplet = Speakers.start()) {
+            frr.start();
+            bgplet.apply(Speakers.instance(BGPLET_AS, BGPLET, wrong)).get();
+            assertNeverEstablished(bgplet, frr, Duration.ofSeconds(6));
+            bgplet.apply(Speakers.instance(BGPLET_AS, BGPLET, none)).get();
+            assertNeverEstablished(bgplet, frr, Duration.ofSeconds(4));
+            bgplet.apply(Speakers.instance(BGPLET_AS, BGPLET, right)).get();
+            await().atMost(SESSION).until(() -> Speakers.state(bgplet, FRR) == State.ESTABLISHED);
+            frr.awaitEstablished(BGPLET, SESSION);
+        }
+    }
+
+    @Test
+    void ebgpMultihopOverOneRoutedHopNeedsTtlTwo() throws Exception {
+        java.nio.file.Path logs = Interop.logDir("SpeakerFrrInteropTest/multihop");
+        String far = "203.0.113.200";
+        PeerSpec frrSpec = PeerSpec.of(FRR_AS, far)
+                .neighbor(NeighborSpec.of(BGPLET, BGPLET_AS).passive(true).holdTime(9).multihop(2))
+                .route(RouteSpec.of("192.0.2.0/25"));
+        NeighborConfig oneHop = Speakers.neighbor("frr", far, FRR_AS, new NeighborConfig.Timers(1, 9, 3), 1,
+                NeighborConfig.GracefulRestartConfig.DISABLED, null);
+        NeighborConfig twoHops = Speakers.neighbor("frr", far, FRR_AS, new NeighborConfig.Timers(1, 9, 3), 2,
+                NeighborConfig.GracefulRestartConfig.DISABLED, null);
+        try (Topology t = Topology.rootRouterPeer();
+             FrrPeer frr = new FrrPeer(t.ns("peer"), frrSpec, logs);
+             Speaker bgplet = Speakers.start()) {
+            frr.start();
+            bgplet.apply(Speakers.instance(BGPLET_AS, BGPLET, oneHop)).get();
+            assertNeverEstablished(bgplet, frr, Duration.ofSeconds(6), far);
+            bgplet.apply(Speakers.instance(BGPLET_AS, BGPLET, twoHops)).get();
+            await().atMost(SESSION).until(() -> Speakers.state(bgplet, far) == State.ESTABLISHED);
+            frr.awaitEstablished(BGPLET, SESSION);
+            await().atMost(SESSION).until(() -> Speakers.best(bgplet, "192.0.2.0/25") != null);
+            assertThat(Speakers.best(bgplet, "192.0.2.0/25").attributes().nextHop().getHostAddress()).isEqualTo(far);
+        }
+    }
+
+    private static void assertNeverEstablished(Speaker bgplet, FrrPeer frr, Duration period) throws InterruptedException {
+        assertNeverEstablished(bgplet, frr, period, FRR);
+    }
+
+    private static void assertNeverEstablished(Speaker bgplet, FrrPeer frr, Duration period, String peer) throws InterruptedException {
+        long until = System.nanoTime() + period.toNanos();
+        while (System.nanoTime() < until) {
+            assertThat(Speakers.state(bgplet, peer)).isNotEqualTo(State.ESTABLISHED);
+            assertThat(frr.isEstablished(BGPLET)).isFalse();
+            Thread.sleep(250);
         }
     }
 }

@@ -40,7 +40,7 @@ final class Connection {
     Connection(Peer peer, SessionConfig config, boolean inbound) {
         this.peer = peer;
         this.inbound = inbound;
-        this.timers = new EventLoopTimers(peer.loop());
+        this.timers = new EventLoopTimers(peer.loop(), () -> peer.afterEvent(this));
         this.session = new Session(new Fsm(config, () -> ThreadLocalRandom.current().nextDouble()), timers, this::execute);
     }
 

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class EventLoopTimers implements TimerService {
     private final EventExecutor loop;
+    private final Runnable afterExpiry;
     private final Map<TimerKind, Slot> slots = new EnumMap<>(TimerKind.class);
     private boolean closed;
 
@@ -36,6 +37,7 @@ final class EventLoopTimers implements TimerService {
             } else {
                 armed = false;
                 task.run();
+                afterExpiry.run();
             }
         }
 
@@ -45,8 +47,14 @@ final class EventLoopTimers implements TimerService {
         }
     }
 
-    EventLoopTimers(EventExecutor loop) {
+    /**
+     * {@code afterExpiry} runs after every expiry has gone through the FSM, as after any other
+     * event: the peer publishes its state and resolves collisions then (a hold timer expiry
+     * must show as a state change at once, not at the next socket event).
+     */
+    EventLoopTimers(EventExecutor loop, Runnable afterExpiry) {
         this.loop = loop;
+        this.afterExpiry = afterExpiry;
     }
 
     @Override
