@@ -39,6 +39,8 @@ public final class Export {
         Run run = new Run(family, peer, policy);
         Map<PathAttributes, List<Prefix>> groups = new LinkedHashMap<>();
         List<Prefix> withdrawals = new ArrayList<>();
+        PathAttributes lastKey = null;
+        List<Prefix> lastGroup = null;
         for (Prefix prefix : destinations) {
             if (!prefix.family().equals(family)) continue;
             Path best = rib.best(prefix);
@@ -51,7 +53,12 @@ public final class Export {
                 }
             } else if (send != sent) {
                 out.put(prefix, send);
-                groups.computeIfAbsent(send, k -> new ArrayList<>()).add(prefix);
+                // Destinations sharing a set usually come together (one UPDATE's prefixes).
+                if (send != lastKey) {
+                    lastKey = send;
+                    lastGroup = groups.computeIfAbsent(send, k -> new ArrayList<>());
+                }
+                lastGroup.add(prefix);
             }
         }
         return result(groups, withdrawals);
@@ -97,7 +104,9 @@ public final class Export {
         private final Map<PathAttributes, PathAttributes> strippedLearned = new IdentityHashMap<>();
         private final Map<PathAttributes, PathAttributes> strippedLocal = new IdentityHashMap<>();
         private final Map<PathAttributes, PathAttributes> finished = new IdentityHashMap<>();
-        private PathAttributes lastFiltered, lastFinished; // routes sharing a set arrive together
+        // One-entry caches in front of the maps: routes sharing a set arrive together.
+        private PathAttributes lastIn, lastStripped, lastFiltered, lastFinished;
+        private boolean lastInLocal;
 
         Run(Family family, ExportPeer peer, RouteFilter policy) {
             this.peer = peer;
@@ -116,12 +125,15 @@ public final class Export {
             if (from.ibgp() && to.ibgp()) return null;
             PathAttributes a = path.attributes();
             Map<PathAttributes, PathAttributes> cache = from.local() ? strippedLocal : strippedLearned;
-            PathAttributes stripped = cache.get(a);
+            PathAttributes stripped = a == lastIn && from.local() == lastInLocal ? lastStripped : cache.get(a);
             if (stripped == null) {
                 // Not interned: it only lives as this run's cache key; the policy's output is.
                 stripped = advertisable(a, to) ? strip(a, from.local(), to.ebgp()) : NOT_ADVERTISABLE;
                 cache.put(a, stripped);
             }
+            lastIn = a;
+            lastInLocal = from.local();
+            lastStripped = stripped;
             if (stripped == NOT_ADVERTISABLE) return null;
             PathAttributes filtered = policy.apply(prefix, from, stripped);
             if (filtered == null) return null;

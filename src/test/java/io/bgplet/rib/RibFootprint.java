@@ -60,10 +60,11 @@ public final class RibFootprint {
             int set = (int) ((i / 4) * 2654435761L % SETS);
             List<Attribute> decoded = decodedAttributes(set, nh);
             PathAttributes attrs = interner.intern(PathAttributes.of(decoded, Family.IPV4_UNICAST));
+            Path path = new Path(peer, attrs); // one per UPDATE: its prefixes share it
             for (int k = 0; k < 4 && i < PREFIXES; k++, i++) {
                 Prefix p = prefixAt(i);
                 in.put(p, attrs);
-                loc.update(p, new Path(peer, attrs));
+                loc.update(p, path);
             }
             if ((i & 4095) == 0) changed += exportBatch(loc.commit());
         }
