@@ -37,6 +37,21 @@ public record Ipv4Prefix(int address32, int length) implements Prefix {
         return new Ipv4Prefix((int) (key >>> 8), (int) (key & 0xFF));
     }
 
+    /**
+     * Records hash an int address and a length poorly for tables of /24s (consecutive
+     * addresses collide in HashMap's low bits and buckets turn into trees); mix the key.
+     */
+    @Override
+    public int hashCode() {
+        long h = key() * 0x9E3779B97F4A7C15L;
+        return (int) (h ^ (h >>> 32));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Ipv4Prefix p && p.address32 == address32 && p.length == length;
+    }
+
     @Override
     public Family family() {
         return Family.IPV4_UNICAST;
