@@ -116,8 +116,14 @@ public final class NodeConfigWriter implements AutoCloseable {
         Observed o = observed.get();
         if (o == null || !source.ready()) return; // nothing applied yet, or the cache may be stale: write nothing
         Result result = o.result();
-        if (result.nodeConfig() == null || result.clusterConfig() == null) return; // no ClusterConfig selects the node
         String version = source.watched().getOrDefault(KIND, "cilium.io/v2");
+        if (result.nodeConfig() == null || result.clusterConfig() == null) {
+            // No ClusterConfig selects the node: no spec to write (deleting is the operator's and
+            // garbage collection's job); an existing NodeConfig still gets the node's problems.
+            JsonNode existing = source.cached(KIND, node).map(KubernetesSource.Cached::json).orElse(null);
+            if (existing != null) writeStatus(version, existing, o);
+            return;
+        }
         KubernetesSource.Cached owner = source.cached("CiliumBGPClusterConfig", result.clusterConfig()).orElse(null);
         if (owner == null || owner.uid() == null) return;
         CiliumBGPNodeConfig desired = owned(result.nodeConfig(), version, owner.uid());
