@@ -1,8 +1,11 @@
 package io.bgplet.app;
 
 import io.bgplet.config.Inputs;
+import io.bgplet.k8s.KubernetesSource;
 import io.bgplet.k8s.directory.ManifestDirectory;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import java.io.IOException;
@@ -19,7 +22,15 @@ public class Sources {
     @Inject
     BgpletConfig config;
 
+    /** Resolved only for the kubernetes source, so the directory source never builds a client. */
+    @Inject
+    Instance<KubernetesClient> kubernetes;
+
+    @Inject
+    StatusReport status;
+
     private ManifestDirectory directory;
+    private KubernetesSource cluster;
 
     String kind() {
         String s = config.source();
@@ -42,7 +53,15 @@ public class Sources {
                     throw new UncheckedIOException("cannot read the manifest directory " + config.directory(), e);
                 }
             }
-            case "kubernetes" -> throw new IllegalStateException("the kubernetes source is not built yet; use bgplet.source=directory");
+            case "kubernetes" -> {
+                KubernetesClient client = kubernetes.get();
+                cluster = new KubernetesSource(client, config.secretsNamespace(), inputs -> {
+                    listener.accept(inputs);
+                    status.applied();
+                }, KubernetesSource.DEFAULT_RESYNC);
+                status.start(client, cluster);
+                cluster.start();
+            }
             default -> throw new IllegalArgumentException("bgplet.source must be kubernetes, directory or auto, got " + config.source());
         }
     }
@@ -50,5 +69,11 @@ public class Sources {
     @jakarta.annotation.PreDestroy
     void stop() {
         if (directory != null) directory.close();
+        if (cluster != null) cluster.close();
+    }
+
+    /** The kubernetes source, or null when another source runs. */
+    public KubernetesSource kubernetesSource() {
+        return cluster;
     }
 }
