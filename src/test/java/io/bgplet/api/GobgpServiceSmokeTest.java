@@ -1,0 +1,252 @@
+package io.bgplet.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
+import com.google.protobuf.Descriptors.DescriptorValidationException;
+import com.google.protobuf.Descriptors.FieldDescriptor;
+import com.google.protobuf.Descriptors.FileDescriptor;
+import com.google.protobuf.Descriptors.MethodDescriptor;
+import com.google.protobuf.Descriptors.ServiceDescriptor;
+import com.google.protobuf.DynamicMessage;
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.grpc.CallOptions;
+import io.grpc.ClientCall;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.Metadata;
+import io.grpc.Status;
+import io.grpc.protobuf.ProtoUtils;
+import io.grpc.reflection.v1.ServerReflectionGrpc;
+import io.grpc.reflection.v1.ServerReflectionRequest;
+import io.grpc.reflection.v1.ServerReflectionResponse;
+import io.grpc.stub.StreamObserver;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The running app, seen by outside clients: the stock GoBGP 3.10 CLI, and a reflection
+ * client that knows nothing of bgplet's protos and learns the API the way grpcurl does.
+ */
+@QuarkusTest
+class GobgpServiceSmokeTest {
+
+    private static final Path GOBGP = Path.of("/usr/bin/gobgp");
+
+    @ConfigProperty(name = "quarkus.grpc.server.test-port")
+    int port;
+
+    private ManagedChannel channel;
+
+    @BeforeEach
+    void connect() {
+        channel = ManagedChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+    }
+
+    @AfterEach
+    void disconnect() throws InterruptedException {
+        channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void gobgpGlobalSaysGetBgpIsNotImplemented() throws Exception {
+        CliResult r = gobgp("global");
+        assertThat(r.exit()).as(r.output()).isEqualTo(1);
+        assertThat(r.output()).contains(
+                "rpc error: code = Unimplemented desc = bgplet does not implement GetBgp");
+    }
+
+    @Test
+    void gobgpNeighborSaysListPeerIsNotImplemented() throws Exception {
+        CliResult r = gobgp("neighbor");
+        assertThat(r.exit()).as(r.output()).isEqualTo(1);
+        assertThat(r.output()).contains("bgplet does not implement ListPeer");
+    }
+
+    @Test
+    void reflectionListsTheServices() throws Exception {
+        ServerReflectionResponse r = reflect(ServerReflectionRequest.newBuilder().setListServices("").build());
+        assertThat(r.getListServicesResponse().getServiceList()).extracting(s -> s.getName())
+                .contains("apipb.GobgpApi", "grpc.reflection.v1.ServerReflection",
+                        "grpc.reflection.v1alpha.ServerReflection");
+    }
+
+    @Test
+    void reflectionServesTheFileOfAnAnyPayloadType() throws Exception {
+        Map<String, FileDescriptor> files = fileContaining("apipb.OriginAttribute");
+        FileDescriptor attribute = files.get("attribute.proto");
+        assertThat(attribute).as("served files %s", files.keySet()).isNotNull();
+        FieldDescriptor origin = attribute.findMessageTypeByName("OriginAttribute").findFieldByNumber(1);
+        assertThat(origin.getName()).isEqualTo("origin");
+        assertThat(origin.getType()).isEqualTo(FieldDescriptor.Type.UINT32);
+        FieldDescriptor family = fileContaining("apipb.MultiProtocolCapability").get("capability.proto")
+                .findMessageTypeByName("MultiProtocolCapability").findFieldByName("family");
+        assertThat(family.getMessageType().getFullName()).isEqualTo("apipb.Family");
+    }
+
+    @Test
+    void reflectionV1alphaAnswersLikeV1() throws Exception {
+        var stub = grpc.reflection.v1alpha.ServerReflectionGrpc.newStub(channel);
+        CompletableFuture<grpc.reflection.v1alpha.Reflection.ServerReflectionResponse> reply = new CompletableFuture<>();
+        var requests = stub.serverReflectionInfo(new Collector<>(reply));
+        requests.onNext(grpc.reflection.v1alpha.Reflection.ServerReflectionRequest.newBuilder()
+                .setFileByFilename("capability.proto").build());
+        requests.onCompleted();
+        List<ByteString> protos = reply.get(10, TimeUnit.SECONDS)
+                .getFileDescriptorResponse().getFileDescriptorProtoList();
+        assertThat(FileDescriptorProto.parseFrom(protos.get(0)).getName()).isEqualTo("capability.proto");
+    }
+
+    @Test
+    void unknownSymbolIsNotFound() throws Exception {
+        ServerReflectionResponse r = reflect(ServerReflectionRequest.newBuilder()
+                .setFileContainingSymbol("apipb.NoSuchMessage").build());
+        assertThat(r.getErrorResponse().getErrorCode()).isEqualTo(Status.Code.NOT_FOUND.value());
+    }
+
+    /** Every method the reflected service declares answers UNIMPLEMENTED, naming itself. */
+    @Test
+    void everyRpcAnswersUnimplementedNamingItself() throws Exception {
+        ServiceDescriptor service = fileContaining("apipb.GobgpApi").get("gobgp.proto")
+                .findServiceByName("GobgpApi");
+        assertThat(service.getMethods()).hasSize(55);
+        for (MethodDescriptor m : service.getMethods()) {
+            Status status = call(m);
+            assertThat(status.getCode()).as(m.getName()).isEqualTo(Status.Code.UNIMPLEMENTED);
+            assertThat(status.getDescription()).isEqualTo("bgplet does not implement " + m.getName());
+        }
+    }
+
+    private Status call(MethodDescriptor m) throws Exception {
+        DynamicMessage in = DynamicMessage.getDefaultInstance(m.getInputType());
+        var method = io.grpc.MethodDescriptor.<DynamicMessage, DynamicMessage>newBuilder()
+                .setType(m.isClientStreaming()
+                        ? (m.isServerStreaming() ? io.grpc.MethodDescriptor.MethodType.BIDI_STREAMING
+                                : io.grpc.MethodDescriptor.MethodType.CLIENT_STREAMING)
+                        : (m.isServerStreaming() ? io.grpc.MethodDescriptor.MethodType.SERVER_STREAMING
+                                : io.grpc.MethodDescriptor.MethodType.UNARY))
+                .setFullMethodName(io.grpc.MethodDescriptor.generateFullMethodName(
+                        m.getService().getFullName(), m.getName()))
+                .setRequestMarshaller(ProtoUtils.marshaller(in))
+                .setResponseMarshaller(ProtoUtils.marshaller(DynamicMessage.getDefaultInstance(m.getOutputType())))
+                .build();
+        CompletableFuture<Status> closed = new CompletableFuture<>();
+        ClientCall<DynamicMessage, DynamicMessage> call =
+                channel.newCall(method, CallOptions.DEFAULT.withDeadlineAfter(10, TimeUnit.SECONDS));
+        call.start(new ClientCall.Listener<>() {
+            @Override
+            public void onClose(Status status, Metadata trailers) {
+                closed.complete(status);
+            }
+        }, new Metadata());
+        call.request(1);
+        call.sendMessage(in);
+        call.halfClose();
+        return closed.get(15, TimeUnit.SECONDS);
+    }
+
+    private ServerReflectionResponse reflect(ServerReflectionRequest request) throws Exception {
+        CompletableFuture<ServerReflectionResponse> reply = new CompletableFuture<>();
+        StreamObserver<ServerReflectionRequest> requests =
+                ServerReflectionGrpc.newStub(channel).serverReflectionInfo(new Collector<>(reply));
+        requests.onNext(request);
+        requests.onCompleted();
+        return reply.get(10, TimeUnit.SECONDS);
+    }
+
+    /** Asks reflection for the file defining symbol and builds it and its imports. */
+    private Map<String, FileDescriptor> fileContaining(String symbol) throws Exception {
+        ServerReflectionResponse r = reflect(ServerReflectionRequest.newBuilder()
+                .setFileContainingSymbol(symbol).build());
+        assertThat(r.hasFileDescriptorResponse()).as("answer for %s: %s", symbol, r).isTrue();
+        Map<String, FileDescriptorProto> protos = new HashMap<>();
+        for (ByteString b : r.getFileDescriptorResponse().getFileDescriptorProtoList()) {
+            FileDescriptorProto p = FileDescriptorProto.parseFrom(b);
+            protos.put(p.getName(), p);
+        }
+        Map<String, FileDescriptor> built = new HashMap<>();
+        for (String name : protos.keySet()) {
+            build(name, protos, built);
+        }
+        return built;
+    }
+
+    private static FileDescriptor build(String name, Map<String, FileDescriptorProto> protos,
+                                        Map<String, FileDescriptor> built)
+            throws DescriptorValidationException {
+        FileDescriptor done = built.get(name);
+        if (done != null) {
+            return done;
+        }
+        FileDescriptorProto p = protos.get(name);
+        if (p == null) {
+            fail("reflection did not send " + name + ", an import of another file it sent");
+        }
+        List<FileDescriptor> deps = new ArrayList<>();
+        for (String dep : p.getDependencyList()) {
+            deps.add(build(dep, protos, built));
+        }
+        FileDescriptor f = FileDescriptor.buildFrom(p, deps.toArray(FileDescriptor[]::new));
+        built.put(name, f);
+        return f;
+    }
+
+    private record CliResult(int exit, String output) {}
+
+    private CliResult gobgp(String... args) throws IOException, InterruptedException {
+        if (!Files.isExecutable(GOBGP)) {
+            String why = GOBGP + " is missing (apt-get install gobgpd)";
+            if ("1".equals(System.getenv("BGPLET_REQUIRE_INTEROP"))) {
+                fail(why);
+            }
+            Assumptions.abort(why);
+        }
+        List<String> cmd = new ArrayList<>(List.of(GOBGP.toString(), "-u", "127.0.0.1", "-p",
+                Integer.toString(port)));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        try {
+            if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                fail("gobgp " + String.join(" ", args) + " did not finish");
+            }
+            return new CliResult(p.exitValue(),
+                    new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    /** Keeps the first response of a reflection stream. */
+    private record Collector<T>(CompletableFuture<T> reply) implements StreamObserver<T> {
+        @Override
+        public void onNext(T value) {
+            reply.complete(value);
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            reply.completeExceptionally(t);
+        }
+
+        @Override
+        public void onCompleted() {
+            reply.completeExceptionally(new IllegalStateException("stream ended without a reply"));
+        }
+    }
+}
