@@ -200,13 +200,47 @@ class ReferenceLabIT {
         }
         // The PodCIDRs were never disturbed by the Service churn.
         for (SeedLab.Node n : SeedLab.NODES) assertThat(router.paths(n.podCidr())).as(n.podCidr()).hasSize(1);
-        String report = latencyReport(firstPath, allPaths, withdrawn);
+        // What one poll costs with nothing changing: the floor under the figures above.
+        List<Long> poll = new ArrayList<>();
+        for (int i = 0; i < CHANGES; i++) {
+            long t = System.nanoTime();
+            router.paths(SERVICE_PREFIX);
+            poll.add(System.nanoTime() - t);
+        }
+        String report = latencyReport(firstPath, allPaths, withdrawn) + line("one vtysh poll (idle)", poll);
         System.out.println(report);
         Files.writeString(Path.of("target", "lab-latency.txt"), report);
     }
 
     @Test
     @Order(6)
+    void aServiceWhoseAddressChangesMovesItsRoute() throws Exception {
+        FrrPeer router = lab.router();
+        Path service = manifests.resolve("web-service.yaml");
+        String text = resource("web-service.yaml");
+        String moved = text.replace("ip: 198.51.100.50", "ip: 198.51.100.51");
+        assertThat(moved).isNotEqualTo(text);
+        Files.writeString(service, text);
+        awaitPaths(router, SERVICE_PREFIX, 3);
+        // The same file rewritten in place: the old address is withdrawn, the new one announced.
+        Files.writeString(service, moved);
+        awaitPaths(router, "198.51.100.51/32", 3);
+        awaitPaths(router, SERVICE_PREFIX, 0);
+        Files.delete(service);
+        awaitPaths(router, "198.51.100.51/32", 0);
+    }
+
+    private static void awaitPaths(FrrPeer router, String prefix, int count) {
+        await(prefix + " with " + count + " paths").atMost(CONVERGE).pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> {
+                    List<Route> paths = router.paths(prefix);
+                    assertThat(paths).hasSize(count);
+                    assertThat(paths).extracting(Route::nextHop).doesNotHaveDuplicates().allMatch(addresses()::contains);
+                });
+    }
+
+    @Test
+    @Order(7)
     void anAgentStoppedAndRestartedIsAGracefulRestartForTheRouter() {
         FrrPeer router = lab.router();
         SeedLab.Node w1 = SeedLab.NODES.get(1);
