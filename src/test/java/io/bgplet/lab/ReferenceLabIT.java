@@ -156,7 +156,20 @@ class ReferenceLabIT {
             await(node + " session_state 1").atMost(CONVERGE).pollInterval(Duration.ofMillis(500))
                     .untilAsserted(() -> assertThat(a.get("/q/metrics")).containsPattern(
                             "cilium_bgp_control_plane_session_state\\{neighbor=\"198\\.51\\.100\\.200\",neighbor_asn=\"65000\",vrouter=\"65001\"} 1\\.0"));
+            // Like `cilium bgp peers`: one PodCIDR advertised; what the router sent is printed (the
+            // lab's table says Received 4: 192.0.2.0/25 and the three PodCIDRs, own one included).
+            await(node + " advertised_routes").atMost(CONVERGE).pollInterval(Duration.ofMillis(500))
+                    .untilAsserted(() -> assertThat(routeGauge(a.get("/q/metrics"), "advertised")).isEqualTo(1));
+            System.out.printf("%-8s 65001  65000  198.51.100.200  ipv4/unicast  received %d  advertised %d%n", node,
+                    routeGauge(a.get("/q/metrics"), "received"), routeGauge(a.get("/q/metrics"), "advertised"));
         }
+    }
+
+    /** The value of cilium_bgp_control_plane_{received,advertised}_routes for ipv4 unicast toward the router, or -1. */
+    static long routeGauge(String metrics, String which) {
+        Matcher m = Pattern.compile("cilium_bgp_control_plane_" + which + "_routes\\{afi=\"ipv4\",neighbor=\"198\\.51\\.100\\.200\""
+                + ",neighbor_asn=\"65000\",safi=\"unicast\",vrouter=\"65001\"} ([0-9.]+)").matcher(metrics);
+        return m.find() ? (long) Double.parseDouble(m.group(1)) : -1;
     }
 
     @Test
