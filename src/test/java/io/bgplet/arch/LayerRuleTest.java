@@ -12,7 +12,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * The layer rule of DESIGN.md: wire -> session -> speaker, wire -> rib -> policy -> speaker,
- * config -> speaker (port), k8s -> config, api -> speaker, app -> everything.
+ * config -> speaker (port), k8s -> config, api -> speaker, wire -> rib -> fib (kernel routes
+ * through FFM, no framework), app -> everything.
  */
 class LayerRuleTest {
     private static JavaClasses classes;
@@ -26,7 +27,7 @@ class LayerRuleTest {
 
     private static void allowOnly(String layer, String... allowed) {
         StringBuilder forbidden = new StringBuilder();
-        String[] all = {"wire", "session", "rib", "policy", "speaker", "config", "k8s", "api", "cli", "app"};
+        String[] all = {"wire", "session", "rib", "policy", "speaker", "config", "k8s", "api", "cli", "app", "fib"};
         java.util.List<String> ok = java.util.List.of(allowed);
         java.util.List<String> bad = new java.util.ArrayList<>();
         for (String l : all) if (!l.equals(layer) && !ok.contains(l)) bad.add("io.bgplet." + l + "..");
@@ -45,10 +46,13 @@ class LayerRuleTest {
     @Test void k8sFeedsConfig() { allowOnly("k8s", "config", "wire", "speaker"); }
     @Test void apiTranslatesToSpeaker() { allowOnly("api", "speaker", "wire", "rib", "policy", "session"); }
     @Test void cliUsesStubsOnly() { allowOnly("cli"); }
+    /** The kernel FIB: the app bridges speaker events to it, so it sees only the RIB's types. */
+    @Test void fibUsesRibAndWire() { allowOnly("fib", "rib", "wire"); }
 
     @Test
     void pureLayersImportNoFrameworks() {
-        noClasses().that().resideInAnyPackage("io.bgplet.wire..", "io.bgplet.rib..", "io.bgplet.policy..", "io.bgplet.config..")
+        noClasses().that().resideInAnyPackage("io.bgplet.wire..", "io.bgplet.rib..", "io.bgplet.policy..", "io.bgplet.config..",
+                        "io.bgplet.fib..")
                 .or().resideInAPackage("io.bgplet.session")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "io.quarkus..", "io.grpc..", "io.fabric8..", "jakarta.enterprise..", "jakarta.inject..", "io.netty.channel..")
