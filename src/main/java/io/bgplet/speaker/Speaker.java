@@ -219,6 +219,10 @@ public final class Speaker implements AutoCloseable {
         }
     }
 
+    private static boolean isLocal(Path p) {
+        return p != null && p.source().local();
+    }
+
     private boolean current(Neighbor n, long generation) {
         return neighbors.get(n.config.address()) == n && n.generation == generation;
     }
@@ -232,14 +236,21 @@ public final class Speaker implements AutoCloseable {
         List<BestChange> changes = locRib.commit();
         if (!changes.isEmpty()) {
             Map<Family, List<Prefix>> byFamily = new HashMap<>();
+            // Neighbours that export only local routes (Cilium's model) need only the
+            // destinations where a local path won or lost: with a full table learned and
+            // nothing re-exported, this skips a million export-policy rejections per peer.
+            Map<Family, List<Prefix>> localByFamily = new HashMap<>();
             Map<Family, List<BestChange>> changesByFamily = new HashMap<>();
             for (BestChange ch : changes) {
                 Family f = ch.prefix().family();
                 byFamily.computeIfAbsent(f, k -> new ArrayList<>()).add(ch.prefix());
+                if (isLocal(ch.previous()) || isLocal(ch.best())) localByFamily.computeIfAbsent(f, k -> new ArrayList<>()).add(ch.prefix());
                 changesByFamily.computeIfAbsent(f, k -> new ArrayList<>()).add(ch);
             }
             changesByFamily.forEach((f, list) -> listeners.forEach(l -> l.onBestChanges(f, list)));
-            for (Neighbor n : neighbors.values()) byFamily.forEach((f, list) -> outbound.enqueue(n, f, list));
+            for (Neighbor n : neighbors.values()) {
+                (n.config.exportLearned() ? byFamily : localByFamily).forEach((f, list) -> outbound.enqueue(n, f, list));
+            }
         }
         if (outbound == null) return;
         for (Neighbor n : neighbors.values()) {
