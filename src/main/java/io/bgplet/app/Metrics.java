@@ -41,6 +41,14 @@ public class Metrics {
             }
 
             @Override
+            public void onNotification(String name, java.net.InetAddress address, io.bgplet.wire.Notification n, boolean sent) {
+                Counter.builder("bgplet_notifications").description("BGP NOTIFICATION messages sent and received")
+                        .tags("vrouter", vrouter, "neighbor", address.getHostAddress(), "direction", sent ? "sent" : "received",
+                                "code", Integer.toString(n.code()), "subcode", Integer.toString(n.subcode()))
+                        .register(registry).increment();
+            }
+
+            @Override
             public void onError(String neighbor, String what) {
                 String action = what.contains("TREAT_AS_WITHDRAW") ? "treat-as-withdraw"
                         : what.contains("ATTRIBUTE_DISCARD") ? "attribute-discard" : "other";

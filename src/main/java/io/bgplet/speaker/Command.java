@@ -23,7 +23,9 @@ sealed interface Command {
     /** Several UPDATEs read from one neighbour, applied as one batch. */
     record Updates(Neighbor neighbor, long generation, List<Update> updates) implements Command {}
 
-    record Salvaged(Neighbor neighbor, long generation, DecodeResult.Salvaged result) implements Command {}
+    record Salvaged(Neighbor neighbor, long generation, DecodeResult.Salvaged result, byte[] raw) implements Command {}
+
+    record NotificationSeen(Neighbor neighbor, long generation, io.bgplet.wire.Notification notification, boolean sent) implements Command {}
 
     record EndOfRib(Neighbor neighbor, long generation, Family family) implements Command {}
 

@@ -16,7 +16,7 @@ final class Malformed {
 
     private Malformed() {}
 
-    static void log(NeighborConfig nc, DecodeResult.Salvaged s) {
+    static void log(NeighborConfig nc, DecodeResult.Salvaged s, byte[] raw) {
         long now = System.currentTimeMillis();
         long[] w = SEEN.computeIfAbsent(nc.address().getHostAddress(), k -> new long[] {0, 0});
         synchronized (w) {
@@ -29,7 +29,8 @@ final class Malformed {
             w[1] = 0;
             LOG.warning(() -> "neighbor " + nc.name() + " " + nc.address().getHostAddress() + ": malformed UPDATE, "
                     + s.action() + ": " + String.join("; ", s.problems()) + "; routes " + s.update().treatAsWithdraw()
-                    + (suppressed > 0 ? " (" + suppressed + " more in the last minute)" : ""));
+                    + (suppressed > 0 ? " (" + suppressed + " more in the last minute)" : "")
+                    + "; message " + java.util.HexFormat.of().formatHex(raw));
         }
     }
 }

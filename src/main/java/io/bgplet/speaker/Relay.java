@@ -40,8 +40,13 @@ final class Relay implements SessionListener {
     }
 
     @Override
-    public void onSalvaged(DecodeResult.Salvaged salvaged) {
-        speaker.submit(new Command.Salvaged(neighbor, generation, salvaged));
+    public void onSalvaged(DecodeResult.Salvaged salvaged, byte[] raw) {
+        speaker.submit(new Command.Salvaged(neighbor, generation, salvaged, raw));
+    }
+
+    @Override
+    public void onNotification(io.bgplet.wire.Notification notification, boolean sent) {
+        speaker.submit(new Command.NotificationSeen(neighbor, generation, notification, sent));
     }
 
     @Override

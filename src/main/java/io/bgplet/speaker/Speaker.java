@@ -200,7 +200,8 @@ public final class Speaker implements AutoCloseable {
             }
             case Command.Established e -> { if (current(e.neighbor(), e.generation())) established(e.neighbor(), e.negotiated()); }
             case Command.Updates u -> updates(u);
-            case Command.Salvaged s -> { if (current(s.neighbor(), s.generation())) salvaged(s.neighbor(), s.result()); }
+            case Command.Salvaged s -> { if (current(s.neighbor(), s.generation())) salvaged(s.neighbor(), s.result(), s.raw()); }
+            case Command.NotificationSeen ns -> notification(ns.neighbor(), ns.notification(), ns.sent());
             case Command.EndOfRib e -> { if (current(e.neighbor(), e.generation())) endOfRib(e.neighbor(), e.family()); }
             case Command.Refresh r -> { if (current(r.neighbor(), r.generation())) refresh(r.neighbor(), r.refresh()); }
             case Command.Down d -> { if (current(d.neighbor(), d.generation())) down(d.neighbor(), d.reason(), d.retainStale()); }
@@ -424,12 +425,21 @@ public final class Speaker implements AutoCloseable {
         }
     }
 
-    private void salvaged(Neighbor n, io.bgplet.wire.DecodeResult.Salvaged s) {
+    /** One log line per NOTIFICATION, decoded (code and subcode names), and a count. */
+    private void notification(Neighbor n, Notification note, boolean sent) {
+        if (sent) n.notificationsOut++;
+        else n.notificationsIn++;
+        LOG.info(() -> "neighbor " + n.config.name() + " " + n.config.address().getHostAddress() + ": NOTIFICATION "
+                + (sent ? "sent: " : "received: ") + note.describe());
+        listeners.forEach(l -> l.onNotification(n.config.name(), n.config.address(), note, sent));
+    }
+
+    private void salvaged(Neighbor n, io.bgplet.wire.DecodeResult.Salvaged s, byte[] raw) {
         n.updatesIn++;
         String what = "RFC 7606 " + s.action() + ": " + String.join("; ", s.problems());
         n.lastError = what;
         listeners.forEach(l -> l.onError(n.config.name(), what));
-        Malformed.log(n.config, s);
+        Malformed.log(n.config, s, raw);
         switch (s.action()) {
             case TREAT_AS_WITHDRAW -> {
                 n.withdrawnByError++;

@@ -16,6 +16,9 @@ public interface SpeakerListener {
     /** Best paths or multipath sets that changed in one batch. */
     default void onBestChanges(Family family, List<BestChange> changes) {}
 
-    /** A NOTIFICATION sent or received, or an RFC 7606 action taken. */
+    /** An RFC 7606 action taken on a malformed UPDATE. */
     default void onError(String neighbor, String what) {}
+
+    /** A NOTIFICATION sent to or received from a neighbour. */
+    default void onNotification(String neighbor, java.net.InetAddress address, io.bgplet.wire.Notification notification, boolean sent) {}
 }

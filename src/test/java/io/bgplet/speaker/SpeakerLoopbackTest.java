@@ -170,5 +170,6 @@ class SpeakerLoopbackTest {
         NeighborStatus st = p.a().query(v -> v.neighbors().getFirst()).get();
         assertThat(st.state()).isNotEqualTo(State.ESTABLISHED);
         assertThat(st.lastError()).containsIgnoringCase("cease");
+        await().atMost(WAIT).until(() -> p.a().query(v -> v.neighbors().getFirst().counters().notificationsIn()).get() == 1);
     }
 }

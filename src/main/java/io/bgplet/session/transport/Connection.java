@@ -60,6 +60,9 @@ final class Connection {
         return options;
     }
 
+    /** The bytes of the malformed message being handled, for the log. */
+    private byte[] lastRaw;
+
     void handle(Event e) {
         session.handle(e);
         peer.afterEvent(this);
@@ -106,14 +109,17 @@ final class Connection {
                 if (channel == null && pendingConnect == null) peer.dial(this);
             }
             case Action.SendMessage s -> write(s.message(), true);
-            case Action.CloseConnection c -> close(c);
+            case Action.CloseConnection c -> {
+                c.notification().ifPresent(n -> peer.listener().onNotification(n, true));
+                close(c);
+            }
             case Action.SessionEstablished e -> {
                 options = e.negotiated().codecOptions();
                 peer.listener().onEstablished(e.negotiated());
             }
             case Action.SessionDown d -> peer.listener().onDown(d.reason(), d.retainStale());
             case Action.DeliverUpdate u -> peer.listener().onUpdate(u.update());
-            case Action.DeliverSalvaged s -> peer.listener().onSalvaged(s.result());
+            case Action.DeliverSalvaged s -> peer.listener().onSalvaged(s.result(), lastRaw == null ? new byte[0] : lastRaw);
             case Action.DeliverEndOfRib e -> peer.listener().onEndOfRib(e.family());
             case Action.DeliverRouteRefresh r -> peer.listener().onRouteRefresh(r.refresh());
             case Action.StartTimer t -> throw new IllegalStateException("timers belong to the session driver");
@@ -189,9 +195,18 @@ final class Connection {
 
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            byte[] raw = null;
+            if (msg instanceof Malformed m) {
+                raw = m.raw();
+                msg = m.result();
+            }
             if (!(msg instanceof DecodeResult r)) {
                 ReferenceCountUtil.release(msg);
                 return;
+            }
+            byte[] bytes = raw;
+            if (r instanceof DecodeResult.Ok ok && ok.message() instanceof io.bgplet.wire.Notification n) {
+                peer.listener().onNotification(n, false);
             }
             Event e = switch (r) {
                 case DecodeResult.Ok ok -> new Event.MessageReceived(ok.message());
@@ -199,7 +214,10 @@ final class Connection {
                 case DecodeResult.Fatal f -> new Event.DecodeError(f);
             };
             onLoop(() -> {
-                if (channel == ch) handle(e);
+                if (channel != ch) return;
+                lastRaw = bytes;
+                handle(e);
+                lastRaw = null;
             });
         }
 

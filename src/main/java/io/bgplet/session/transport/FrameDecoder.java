@@ -41,9 +41,11 @@ final class FrameDecoder extends ByteToMessageDecoder {
             }
             case Framing.Frame f -> {
                 if (in.readableBytes() < f.length()) return;
-                DecodeResult r = MessageCodec.decode(in.readSlice(f.length()), opts);
+                io.netty.buffer.ByteBuf frame = in.readSlice(f.length());
+                DecodeResult r = MessageCodec.decode(frame, opts);
                 if (r instanceof DecodeResult.Fatal) failed = true;
-                out.add(r);
+                // Malformed messages keep their bytes for the log; well-formed ones cost nothing.
+                out.add(r instanceof DecodeResult.Ok ? r : new Malformed(r, io.netty.buffer.ByteBufUtil.getBytes(frame, 0, frame.capacity())));
             }
         }
     }

@@ -20,6 +20,14 @@ public interface SessionListener {
     /** An UPDATE salvaged under RFC 7606: apply its action (treat-as-withdraw or discard). */
     default void onSalvaged(DecodeResult.Salvaged salvaged) {}
 
+    /** The same, with the message's bytes for the log (RFC 7606 section 6). */
+    default void onSalvaged(DecodeResult.Salvaged salvaged, byte[] raw) {
+        onSalvaged(salvaged);
+    }
+
+    /** A NOTIFICATION this session sent (sent = true) or received. */
+    default void onNotification(io.bgplet.wire.Notification notification, boolean sent) {}
+
     default void onEndOfRib(Family family) {}
 
     default void onRouteRefresh(RouteRefresh refresh) {}
