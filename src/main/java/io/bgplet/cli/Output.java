@@ -23,7 +23,7 @@ final class Output {
                     .add(Attribute.getDescriptor().getMessageTypes())
                     .add(Capability.getDescriptor().getMessageTypes())
                     .add(Gobgp.getDescriptor().getMessageTypes()).build())
-            .omittingInsignificantWhitespace();
+            .alwaysPrintFieldsWithNoPresence().omittingInsignificantWhitespace();
 
     private Output() {}
 

@@ -60,7 +60,7 @@ final class RibCommand implements Callable<Integer> {
         if (length < 0 || length > (v6 ? 128 : 32)) throw new CliException("invalid prefix length in '" + prefix + "'");
         Gobgp.Family family = Gobgp.Family.newBuilder().setAfi(v6 ? Gobgp.Family.Afi.AFI_IP6 : Gobgp.Family.Afi.AFI_IP)
                 .setSafi(Gobgp.Family.Safi.SAFI_UNICAST).build();
-        Any nlri = Any.pack(Attribute.IPAddressPrefix.newBuilder().setPrefixLen(length).setPrefix(address.getHostAddress()).build());
+        Any nlri = Any.pack(Attribute.IPAddressPrefix.newBuilder().setPrefixLen(length).setPrefix(prefix.substring(0, slash).toLowerCase()).build());
 
         int origin = 2;
         String nextHop = v6 ? "::" : "0.0.0.0";
@@ -70,7 +70,10 @@ final class RibCommand implements Callable<Integer> {
             if (i + 1 >= args.size()) throw new CliException("missing value after '" + key + "'");
             String value = args.get(i + 1);
             switch (key) {
-                case "nexthop" -> nextHop = address(value, "nexthop").getHostAddress();
+                case "nexthop" -> {
+                    address(value, "nexthop"); // validates; the text is sent as typed
+                    nextHop = value.toLowerCase();
+                }
                 case "origin" -> origin = switch (value) {
                     case "igp" -> 0;
                     case "egp" -> 1;

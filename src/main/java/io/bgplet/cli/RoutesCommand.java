@@ -70,7 +70,8 @@ final class RoutesCommand implements Callable<Integer> {
         c.blocking().listPath(Gobgp.ListPathRequest.newBuilder().setTableType(table).setName(name).setFamily(q.family())
                 .setSortType(Gobgp.ListPathRequest.SortType.PREFIX).build()).forEachRemaining(r -> {
             for (Gobgp.Path p : r.getDestination().getPathsList()) {
-                into.add(new Route(table == Gobgp.TableType.ADJ_OUT ? name : p.getNeighborIp(), r.getDestination().getPrefix(), p));
+                String from = p.getNeighborIp().equals("<nil>") ? "" : p.getNeighborIp(); // GoBGP marks local paths "<nil>"
+                into.add(new Route(table == Gobgp.TableType.ADJ_OUT ? name : from, r.getDestination().getPrefix(), p));
             }
         });
     }
