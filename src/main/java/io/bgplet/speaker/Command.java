@@ -25,6 +25,8 @@ sealed interface Command {
 
     record Salvaged(Neighbor neighbor, long generation, DecodeResult.Salvaged result, byte[] raw) implements Command {}
 
+    record StateChange(Neighbor neighbor, long generation, io.bgplet.session.State from, io.bgplet.session.State to) implements Command {}
+
     record NotificationSeen(Neighbor neighbor, long generation, io.bgplet.wire.Notification notification, boolean sent) implements Command {}
 
     record EndOfRib(Neighbor neighbor, long generation, Family family) implements Command {}

@@ -45,6 +45,11 @@ final class Relay implements SessionListener {
     }
 
     @Override
+    public void onStateChange(io.bgplet.session.State from, io.bgplet.session.State to) {
+        speaker.submit(new Command.StateChange(neighbor, generation, from, to));
+    }
+
+    @Override
     public void onNotification(io.bgplet.wire.Notification notification, boolean sent) {
         speaker.submit(new Command.NotificationSeen(neighbor, generation, notification, sent));
     }

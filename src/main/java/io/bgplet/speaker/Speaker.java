@@ -202,6 +202,14 @@ public final class Speaker implements AutoCloseable {
             case Command.Updates u -> updates(u);
             case Command.Salvaged s -> { if (current(s.neighbor(), s.generation())) salvaged(s.neighbor(), s.result(), s.raw()); }
             case Command.NotificationSeen ns -> notification(ns.neighbor(), ns.notification(), ns.sent());
+            case Command.StateChange sc -> {
+                // One line per session state change; Established and down carry their own lines.
+                if (current(sc.neighbor(), sc.generation())) {
+                    Neighbor n = sc.neighbor();
+                    LOG.info(() -> "neighbor " + n.config.name() + " " + n.config.address().getHostAddress() + ": " + sc.from() + " -> " + sc.to());
+                    if (sc.to() != State.ESTABLISHED) notifyState(n);
+                }
+            }
             case Command.EndOfRib e -> { if (current(e.neighbor(), e.generation())) endOfRib(e.neighbor(), e.family()); }
             case Command.Refresh r -> { if (current(r.neighbor(), r.generation())) refresh(r.neighbor(), r.refresh()); }
             case Command.Down d -> { if (current(d.neighbor(), d.generation())) down(d.neighbor(), d.reason(), d.retainStale()); }

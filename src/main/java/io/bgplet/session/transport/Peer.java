@@ -211,8 +211,10 @@ public final class Peer {
             candidate = null;
             primaryLostCollision = false;
         }
+        State before = state;
         state = primary.state();
         negotiated = primary.state() == State.ESTABLISHED ? primary.fsm().negotiated().orElse(null) : null;
+        if (before != state) listener.onStateChange(before, state);
     }
 
     /**

@@ -25,6 +25,9 @@ public interface SessionListener {
         onSalvaged(salvaged);
     }
 
+    /** The FSM state of the peer's (surviving) connection changed. */
+    default void onStateChange(io.bgplet.session.State from, io.bgplet.session.State to) {}
+
     /** A NOTIFICATION this session sent (sent = true) or received. */
     default void onNotification(io.bgplet.wire.Notification notification, boolean sent) {}
 
