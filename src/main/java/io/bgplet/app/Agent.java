@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  * appear get a speaker; instances that go away have theirs stopped.
  */
 @ApplicationScoped
-public class Agent {
+public class Agent implements io.bgplet.speaker.SpeakerDirectory {
     private static final Logger LOG = Logger.getLogger(Agent.class);
 
     private final Map<String, Speaker> speakers = new LinkedHashMap<>();
@@ -37,6 +37,7 @@ public class Agent {
     private Set<Problem> reported = Set.of();
     private String nodeName;
     private BgpletConfig config;
+    private final List<java.util.function.Consumer<Speaker>> speakerWatchers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @jakarta.inject.Inject
     Metrics metrics;
@@ -90,6 +91,7 @@ public class Agent {
                 LOG.infof("instance %s (AS %d, router id %s) starting", ic.name(), ic.localAs(), ic.routerId().getHostAddress());
                 Speaker created = new Speaker(Transport.create(), Clock.systemUTC(), DecisionOptions.DEFAULT);
                 created.addListener(metrics.listenerFor(ic.name(), ic.localAs()));
+                speakerWatchers.forEach(w -> w.accept(created));
                 return created;
             });
             s.apply(ic).whenComplete((v, e) -> {
@@ -119,7 +121,21 @@ public class Agent {
         return last;
     }
 
+    @Override
     public synchronized Map<String, Speaker> speakers() {
         return Map.copyOf(speakers);
+    }
+
+    @Override
+    public synchronized java.util.Optional<Speaker> first() {
+        Result r = last;
+        if (r != null && !r.instances().isEmpty()) return java.util.Optional.ofNullable(speakers.get(r.instances().getFirst().name()));
+        return speakers.values().stream().findFirst();
+    }
+
+    @Override
+    public synchronized void onSpeaker(java.util.function.Consumer<Speaker> created) {
+        speakerWatchers.add(created);
+        speakers.values().forEach(created);
     }
 }
