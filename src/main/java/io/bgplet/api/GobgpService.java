@@ -26,11 +26,10 @@ import java.util.concurrent.Executors;
 
 /**
  * bgplet's endpoint for GoBGP 3.10's {@code apipb.GobgpApi}, so the stock {@code gobgp} CLI
- * and grpcurl can talk to it. Every RPC is declared here and, until it is mapped onto the
- * speaker, answers UNIMPLEMENTED naming itself: a client then sees which call bgplet lacks
- * (the generated default would say "Method apipb.GobgpApi/X is unimplemented", which reads
- * like a broken build rather than a missing feature). Plain grpc-java observers, not Mutiny,
- * so streaming calls can later follow {@code ServerCallStreamObserver.isReady()}.
+ * and grpcurl can talk to it. The mapped RPCs act on the first instance's speaker (see
+ * docs/api.md); every other RPC answers UNIMPLEMENTED naming itself, so a client sees which
+ * call bgplet lacks rather than what reads like a broken build. Plain grpc-java observers,
+ * not Mutiny, so streaming calls follow {@code ServerCallStreamObserver.isReady()}.
  */
 @GrpcService
 public class GobgpService extends GobgpApiGrpc.GobgpApiImplBase {
