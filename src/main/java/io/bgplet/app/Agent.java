@@ -37,7 +37,6 @@ public class Agent implements io.bgplet.speaker.SpeakerDirectory {
     private Set<Problem> reported = Set.of();
     private String nodeName;
     private BgpletConfig config;
-    private final List<java.util.function.Consumer<Speaker>> speakerWatchers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @jakarta.inject.Inject
     Metrics metrics;
@@ -91,7 +90,6 @@ public class Agent implements io.bgplet.speaker.SpeakerDirectory {
                 LOG.infof("instance %s (AS %d, router id %s) starting", ic.name(), ic.localAs(), ic.routerId().getHostAddress());
                 Speaker created = new Speaker(Transport.create(), Clock.systemUTC(), DecisionOptions.DEFAULT);
                 created.addListener(metrics.listenerFor(ic.name(), ic.localAs()));
-                speakerWatchers.forEach(w -> w.accept(created));
                 return created;
             });
             s.apply(ic).whenComplete((v, e) -> {
@@ -131,11 +129,5 @@ public class Agent implements io.bgplet.speaker.SpeakerDirectory {
         Result r = last;
         if (r != null && !r.instances().isEmpty()) return java.util.Optional.ofNullable(speakers.get(r.instances().getFirst().name()));
         return speakers.values().stream().findFirst();
-    }
-
-    @Override
-    public synchronized void onSpeaker(java.util.function.Consumer<Speaker> created) {
-        speakerWatchers.add(created);
-        speakers.values().forEach(created);
     }
 }

@@ -13,7 +13,4 @@ public interface SpeakerDirectory {
 
     /** Every running speaker by instance name. */
     Map<String, Speaker> speakers();
-
-    /** Called with each speaker when it is created, so listeners can attach; replays the running ones. */
-    void onSpeaker(java.util.function.Consumer<Speaker> created);
 }
