@@ -3,59 +3,104 @@ package io.bgplet.api;
 import apipb.Gobgp;
 import apipb.GobgpApiGrpc;
 import com.google.protobuf.Empty;
+import com.google.protobuf.ByteString;
+import io.bgplet.speaker.LocalPath;
+import io.bgplet.speaker.NeighborOperation;
+import io.bgplet.speaker.Speaker;
+import io.bgplet.speaker.SpeakerDirectory;
+import io.bgplet.wire.Family;
 import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
+import jakarta.inject.Inject;
+
+import java.net.InetAddress;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 
 /**
  * bgplet's endpoint for GoBGP 3.10's {@code apipb.GobgpApi}, so the stock {@code gobgp} CLI
- * and grpcurl can talk to it. Every RPC is declared here and, until it is mapped onto the
- * speaker, answers UNIMPLEMENTED naming itself: a client then sees which call bgplet lacks
- * (the generated default would say "Method apipb.GobgpApi/X is unimplemented", which reads
- * like a broken build rather than a missing feature). Plain grpc-java observers, not Mutiny,
- * so streaming calls can later follow {@code ServerCallStreamObserver.isReady()}.
+ * and grpcurl can talk to it. The mapped RPCs act on the first instance's speaker (see
+ * docs/api.md); every other RPC answers UNIMPLEMENTED naming itself, so a client sees which
+ * call bgplet lacks rather than what reads like a broken build. Plain grpc-java observers,
+ * not Mutiny, so streaming calls follow {@code ServerCallStreamObserver.isReady()}.
  */
 @GrpcService
 public class GobgpService extends GobgpApiGrpc.GobgpApiImplBase {
+    static final String CONFIGURED_ELSEWHERE = "bgplet's configuration comes from CiliumBGP* resources "
+            + "(CiliumBGPClusterConfig, CiliumBGPPeerConfig, CiliumBGPAdvertisement), not from the API";
+
+    @Inject
+    SpeakerDirectory directory;
+
+    private final ApiRoutes routes = new ApiRoutes(Clock.systemUTC());
+    /** Watchers build and send their messages here, never on the speaker's writer or the event loop. */
+    private final Executor watchExecutor = Executors.newVirtualThreadPerTaskExecutor();
 
     @Override
     public void startBgp(Gobgp.StartBgpRequest request, StreamObserver<Empty> response) {
-        unimplemented("StartBgp", response);
+        fail(response, Status.FAILED_PRECONDITION.withDescription(CONFIGURED_ELSEWHERE));
     }
 
     @Override
     public void stopBgp(Gobgp.StopBgpRequest request, StreamObserver<Empty> response) {
-        unimplemented("StopBgp", response);
+        fail(response, Status.FAILED_PRECONDITION.withDescription(CONFIGURED_ELSEWHERE));
     }
 
     @Override
     public void getBgp(Gobgp.GetBgpRequest request, StreamObserver<Gobgp.GetBgpResponse> response) {
-        unimplemented("GetBgp", response);
+        withSpeaker(response, s -> reply(s.query(v -> ApiControl.global(v.config())), response));
     }
 
     @Override
     public void setLogLevel(Gobgp.SetLogLevelRequest request, StreamObserver<Empty> response) {
-        unimplemented("SetLogLevel", response);
+        ApiControl.setLogLevel(request.getLevel());
+        response.onNext(Empty.getDefaultInstance());
+        response.onCompleted();
     }
 
     @Override
     public void watchEvent(Gobgp.WatchEventRequest request, StreamObserver<Gobgp.WatchEventResponse> response) {
-        unimplemented("WatchEvent", response);
+        withSpeaker(response, s -> watch(s, request, (ServerCallStreamObserver<Gobgp.WatchEventResponse>) response));
     }
 
     @Override
     public void addPeer(Gobgp.AddPeerRequest request, StreamObserver<Empty> response) {
-        unimplemented("AddPeer", response);
+        String address = request.getPeer().getConf().getNeighborAddress();
+        withSpeaker(response, s -> reply(s.query(v -> ApiControl.findNeighbor(v.config(), address)).thenApply(n -> {
+            if (n != null) throw new StatusRuntimeException(Status.ALREADY_EXISTS.withDescription("can't overwrite the existing peer: " + address));
+            throw new StatusRuntimeException(Status.FAILED_PRECONDITION.withDescription("bgplet's peers come from CiliumBGPClusterConfig "
+                    + "and CiliumBGPPeerConfig resources; add neighbor " + address + " there"));
+        }), response));
     }
 
     @Override
     public void deletePeer(Gobgp.DeletePeerRequest request, StreamObserver<Empty> response) {
-        unimplemented("DeletePeer", response);
+        String address = request.getAddress();
+        withSpeaker(response, s -> reply(s.query(v -> ApiControl.findNeighbor(v.config(), address)).thenApply(n -> {
+            if (n == null) throw new StatusRuntimeException(Status.NOT_FOUND.withDescription("can't delete a peer configuration for " + address));
+            throw new StatusRuntimeException(Status.FAILED_PRECONDITION.withDescription("neighbor " + address + " (peer " + n.name()
+                    + ") is managed by CiliumBGPClusterConfig; remove it there"));
+        }), response));
     }
 
     @Override
     public void listPeer(Gobgp.ListPeerRequest request, StreamObserver<Gobgp.ListPeerResponse> response) {
-        unimplemented("ListPeer", response);
+        withSpeaker(response, s -> s.query(v -> ApiControl.peers(v.config(), v.neighbors(), request.getAddress(), request.getEnableAdvertised()))
+                .whenComplete((peers, e) -> {
+                    if (e != null) {
+                        fail(response, e);
+                        return;
+                    }
+                    for (Gobgp.Peer p : peers) response.onNext(Gobgp.ListPeerResponse.newBuilder().setPeer(p).build());
+                    response.onCompleted();
+                }));
     }
 
     @Override
@@ -65,22 +110,27 @@ public class GobgpService extends GobgpApiGrpc.GobgpApiImplBase {
 
     @Override
     public void resetPeer(Gobgp.ResetPeerRequest request, StreamObserver<Empty> response) {
-        unimplemented("ResetPeer", response);
+        NeighborOperation op = !request.getSoft() ? NeighborOperation.HARD_RESET : switch (request.getDirection()) {
+            case IN -> NeighborOperation.SOFT_RESET_IN;
+            case OUT -> NeighborOperation.SOFT_RESET_OUT;
+            default -> NeighborOperation.SOFT_RESET_BOTH;
+        };
+        operate(request.getAddress(), op, response);
     }
 
     @Override
     public void shutdownPeer(Gobgp.ShutdownPeerRequest request, StreamObserver<Empty> response) {
-        unimplemented("ShutdownPeer", response);
+        operate(request.getAddress(), NeighborOperation.SHUTDOWN, response);
     }
 
     @Override
     public void enablePeer(Gobgp.EnablePeerRequest request, StreamObserver<Empty> response) {
-        unimplemented("EnablePeer", response);
+        operate(request.getAddress(), NeighborOperation.ENABLE, response);
     }
 
     @Override
     public void disablePeer(Gobgp.DisablePeerRequest request, StreamObserver<Empty> response) {
-        unimplemented("DisablePeer", response);
+        operate(request.getAddress(), NeighborOperation.DISABLE, response);
     }
 
     @Override
@@ -120,28 +170,39 @@ public class GobgpService extends GobgpApiGrpc.GobgpApiImplBase {
 
     @Override
     public void addPath(Gobgp.AddPathRequest request, StreamObserver<Gobgp.AddPathResponse> response) {
-        unimplemented("AddPath", response);
+        withSpeaker(response, s -> {
+            ApiRoutes.checkGlobal(request.getTableType(), request.getVrfId());
+            if (!request.hasPath()) throw new IllegalArgumentException("path is missing");
+            LocalPath path = ApiRoutes.decode(request.getPath(), "path");
+            CompletableFuture<?> done = request.getPath().getIsWithdraw()
+                    ? routes.delete(s, List.of(path)).thenApply(x -> Gobgp.AddPathResponse.getDefaultInstance())
+                    : routes.add(s, List.of(path)).thenApply(u -> Gobgp.AddPathResponse.newBuilder().setUuid(ByteString.copyFrom(u)).build());
+            reply(done, response);
+        });
     }
 
     @Override
     public StreamObserver<Gobgp.AddPathStreamRequest> addPathStream(StreamObserver<Empty> response) {
-        unimplemented("AddPathStream", response);
-        return discarding();
+        return new AddPathStream(directory, routes, response);
     }
 
     @Override
     public void deletePath(Gobgp.DeletePathRequest request, StreamObserver<Empty> response) {
-        unimplemented("DeletePath", response);
+        withSpeaker(response, s -> reply(routes.delete(s, request).thenApply(x -> Empty.getDefaultInstance()), response));
     }
 
     @Override
     public void listPath(Gobgp.ListPathRequest request, StreamObserver<Gobgp.ListPathResponse> response) {
-        unimplemented("ListPath", response);
+        withSpeaker(response, s -> listPath(s, request, (ServerCallStreamObserver<Gobgp.ListPathResponse>) response));
     }
 
     @Override
     public void getTable(Gobgp.GetTableRequest request, StreamObserver<Gobgp.GetTableResponse> response) {
-        unimplemented("GetTable", response);
+        withSpeaker(response, s -> {
+            Family f = ApiPaths.family(request.getFamily(), "family");
+            InetAddress neighbor = request.getTableType() == Gobgp.TableType.GLOBAL ? null : ApiAttributes.address(request.getName(), "name");
+            reply(s.query(v -> ApiControl.table(v, request.getTableType(), neighbor, f)), response);
+        });
     }
 
     @Override
@@ -221,12 +282,21 @@ public class GobgpService extends GobgpApiGrpc.GobgpApiImplBase {
 
     @Override
     public void listPolicyAssignment(Gobgp.ListPolicyAssignmentRequest request, StreamObserver<Gobgp.ListPolicyAssignmentResponse> response) {
-        unimplemented("ListPolicyAssignment", response);
+        withSpeaker(response, s -> s.query(v -> ApiControl.assignments(v.config(), request.getName(), request.getDirection()))
+                .whenComplete((list, e) -> {
+                    if (e != null) {
+                        fail(response, e);
+                        return;
+                    }
+                    for (Gobgp.PolicyAssignment a : list) response.onNext(Gobgp.ListPolicyAssignmentResponse.newBuilder().setAssignment(a).build());
+                    response.onCompleted();
+                }));
     }
 
     @Override
     public void setPolicyAssignment(Gobgp.SetPolicyAssignmentRequest request, StreamObserver<Empty> response) {
-        unimplemented("SetPolicyAssignment", response);
+        fail(response, Status.FAILED_PRECONDITION.withDescription("bgplet's policies come from CiliumBGPPeerConfig and "
+                + "CiliumBGPAdvertisement resources; SetPolicyAssignment cannot change them"));
     }
 
     @Override
@@ -300,20 +370,83 @@ public class GobgpService extends GobgpApiGrpc.GobgpApiImplBase {
                 .asRuntimeException());
     }
 
-    /** For a client stream already failed: whatever else the client sends is dropped. */
-    private static <T> StreamObserver<T> discarding() {
-        return new StreamObserver<>() {
-            @Override
-            public void onNext(T value) {
-            }
+    // ---- plumbing ----
 
-            @Override
-            public void onError(Throwable t) {
-            }
+    /** Runs body against the first instance's speaker; a thrown IllegalArgumentException is the client's fault. */
+    private void withSpeaker(StreamObserver<?> response, java.util.function.Consumer<Speaker> body) {
+        Optional<Speaker> s = directory.first();
+        if (s.isEmpty()) {
+            fail(response, Status.UNAVAILABLE.withDescription("no BGP instance runs on this node (no CiliumBGPClusterConfig selects it)"));
+            return;
+        }
+        try {
+            body.accept(s.get());
+        } catch (RuntimeException e) {
+            fail(response, e);
+        }
+    }
 
-            @Override
-            public void onCompleted() {
+    private static <T> void reply(CompletableFuture<?> future, StreamObserver<T> response) {
+        future.whenComplete((value, e) -> {
+            if (e != null) {
+                fail(response, e);
+                return;
             }
+            @SuppressWarnings("unchecked") T t = (T) value;
+            response.onNext(t);
+            response.onCompleted();
+        });
+    }
+
+    static void fail(StreamObserver<?> response, Status status) {
+        response.onError(status.asRuntimeException());
+    }
+
+    /** Maps a failure to a status: the client's input to INVALID_ARGUMENT, a status as given, the rest INTERNAL. */
+    static void fail(StreamObserver<?> response, Throwable e) {
+        Throwable cause = e;
+        while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) cause = cause.getCause();
+        Status status = switch (cause) {
+            case StatusRuntimeException sre -> sre.getStatus();
+            case IllegalArgumentException iae -> Status.INVALID_ARGUMENT.withDescription(iae.getMessage());
+            default -> Status.INTERNAL.withDescription(String.valueOf(cause));
         };
+        response.onError(status.asRuntimeException());
+    }
+
+    private void operate(String address, NeighborOperation op, StreamObserver<Empty> response) {
+        withSpeaker(response, s -> {
+            InetAddress a = ApiAttributes.address(address, "address");
+            reply(s.query(v -> ApiControl.findNeighbor(v.config(), address)).thenCompose(n -> {
+                if (n == null) throw new StatusRuntimeException(Status.NOT_FOUND.withDescription("neighbor " + address + " not found"));
+                return s.operate(a, op);
+            }).thenApply(x -> Empty.getDefaultInstance()), response);
+        });
+    }
+
+    private void listPath(Speaker s, Gobgp.ListPathRequest r, ServerCallStreamObserver<Gobgp.ListPathResponse> response) {
+        Family f = ApiPaths.family(r.getFamily(), "family");
+        PathListing.Table table = switch (r.getTableType()) {
+            case GLOBAL -> PathListing.Table.GLOBAL;
+            case ADJ_IN -> PathListing.Table.ADJ_IN;
+            case ADJ_OUT -> PathListing.Table.ADJ_OUT;
+            case LOCAL -> throw new StatusRuntimeException(Status.FAILED_PRECONDITION.withDescription("neighbor " + r.getName() + " doesn't have local rib"));
+            default -> throw new StatusRuntimeException(Status.UNIMPLEMENTED.withDescription("bgplet does not implement ListPath for table " + r.getTableType()));
+        };
+        InetAddress neighbor = table == PathListing.Table.GLOBAL ? null : ApiAttributes.address(r.getName(), "name");
+        new PathListing(s, table, neighbor, f, r.getPrefixesList(), response, routes::ages).start();
+    }
+
+    private void watch(Speaker s, Gobgp.WatchEventRequest r, ServerCallStreamObserver<Gobgp.WatchEventResponse> response) {
+        boolean best = false, init = false;
+        for (Gobgp.WatchEventRequest.Table.Filter f : r.getTable().getFiltersList()) {
+            if (f.getType() != Gobgp.WatchEventRequest.Table.Filter.Type.BEST) {
+                throw new StatusRuntimeException(Status.UNIMPLEMENTED.withDescription("bgplet does not implement WatchEvent table filter " + f.getType()));
+            }
+            best = true;
+            init |= f.getInit();
+        }
+        EventWatch w = new EventWatch(response, r.hasPeer(), best, EventWatch.LIMIT, watchExecutor, Clock.systemUTC(), s);
+        w.subscribe(init);
     }
 }

@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  * appear get a speaker; instances that go away have theirs stopped.
  */
 @ApplicationScoped
-public class Agent {
+public class Agent implements io.bgplet.speaker.SpeakerDirectory {
     private static final Logger LOG = Logger.getLogger(Agent.class);
 
     private final Map<String, Speaker> speakers = new LinkedHashMap<>();
@@ -119,7 +119,15 @@ public class Agent {
         return last;
     }
 
+    @Override
     public synchronized Map<String, Speaker> speakers() {
         return Map.copyOf(speakers);
+    }
+
+    @Override
+    public synchronized java.util.Optional<Speaker> first() {
+        Result r = last;
+        if (r != null && !r.instances().isEmpty()) return java.util.Optional.ofNullable(speakers.get(r.instances().getFirst().name()));
+        return speakers.values().stream().findFirst();
     }
 }

@@ -98,6 +98,10 @@ public final class Speaker implements AutoCloseable {
         listeners.add(l);
     }
 
+    public void removeListener(SpeakerListener l) {
+        listeners.remove(l);
+    }
+
     /** Applies a desired state: an idempotent diff against the running one. */
     public CompletableFuture<Void> apply(InstanceConfig next) {
         CompletableFuture<Void> done = new CompletableFuture<>();
