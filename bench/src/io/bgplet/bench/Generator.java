@@ -28,7 +28,7 @@ public final class Generator {
         int churn = a.integer("churn", 0);
         int hold = a.integer("hold", 240);
         long built = System.nanoTime();
-        Table table = new Table(n, n6, as, a.integer("seed", 20261125));
+        Table table = new Table(n, n6, as, a.integer("seed", 20261125), locals.length);
         int peers = locals.length;
         List<List<byte[]>> streams = new ArrayList<>();
         long bytes = 0;

@@ -37,39 +37,46 @@ public final class Sink {
         Thread control = new Thread(() -> sink.control(), "control");
         control.setDaemon(true);
         control.start();
-        Session s;
+        // Usually one session (the DUT); without a DUT, one per generator peer.
+        boolean first = true;
         while (true) {
             Socket c = server.accept();
+            Session s;
             try {
                 s = new Session(c);
                 s.handshake(Wire.open(as, hold, Wire.ipv4(a.need("listen")), true));
-                break;
             } catch (IOException e) {
                 Generator.say("WARN handshake failed: " + e.getMessage());
                 c.close();
+                continue;
             }
-        }
-        s.keepalives(Math.max(1, hold / 3));
-        Generator.say("ESTABLISHED " + s.socket.getInetAddress().getHostAddress());
-        Thread reporter = new Thread(() -> {
-            while (true) {
+            s.keepalives(Math.max(1, hold / 3));
+            Generator.say("ESTABLISHED " + s.socket.getInetAddress().getHostAddress());
+            if (first) {
+                first = false;
+                Thread reporter = new Thread(() -> {
+                    while (true) {
+                        try {
+                            Thread.sleep(1000);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                        Generator.say(sink.countLine());
+                    }
+                }, "reporter");
+                reporter.setDaemon(true);
+                reporter.start();
+            }
+            Thread reader = new Thread(() -> {
                 try {
-                    Thread.sleep(1000);
-                } catch (InterruptedException e) {
-                    return;
+                    sink.read(s.in);
+                } catch (IOException e) {
+                    Generator.say("ERROR session closed: " + e.getMessage());
+                    Generator.say(sink.countLine());
                 }
-                Generator.say(sink.countLine());
-            }
-        }, "reporter");
-        reporter.setDaemon(true);
-        reporter.start();
-        try {
-            sink.read(s.in);
-        } catch (IOException e) {
-            Generator.say("ERROR session closed: " + e.getMessage());
+            }, "reader");
+            reader.start();
         }
-        Generator.say(sink.countLine());
-        System.exit(1);
     }
 
     private synchronized String countLine() {
@@ -110,16 +117,16 @@ public final class Sink {
             int r = in.read(b, end, b.length - end);
             if (r < 0) throw new IOException("EOF");
             end += r;
-            while (end - start >= Wire.HEADER) {
-                int len = (b[start + 16] & 0xFF) << 8 | (b[start + 17] & 0xFF);
-                if (len < Wire.HEADER) throw new IOException("bad length " + len);
-                if (end - start < len) break;
-                byte type = b[start + 18];
-                if (type == Wire.UPDATE) update(b, start, len);
-                else if (type == Wire.NOTIFICATION) throw new IOException("NOTIFICATION " + (b[start + 19] & 0xFF) + "/" + (b[start + 20] & 0xFF));
-                start += len;
-            }
-            synchronized (this) {
+            synchronized (this) { // several sessions only without a DUT; one lock per read, not per UPDATE
+                while (end - start >= Wire.HEADER) {
+                    int len = (b[start + 16] & 0xFF) << 8 | (b[start + 17] & 0xFF);
+                    if (len < Wire.HEADER) throw new IOException("bad length " + len);
+                    if (end - start < len) break;
+                    byte type = b[start + 18];
+                    if (type == Wire.UPDATE) update(b, start, len);
+                    else if (type == Wire.NOTIFICATION) throw new IOException("NOTIFICATION " + (b[start + 19] & 0xFF) + "/" + (b[start + 20] & 0xFF));
+                    start += len;
+                }
                 check();
             }
             System.arraycopy(b, start, b, 0, end - start);

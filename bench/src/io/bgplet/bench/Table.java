@@ -37,7 +37,8 @@ final class Table {
     final int[][] communities;
     final byte[][] attrsNoCommunities;
 
-    Table(int v4, int v6, long generatorAs, long seed) {
+    /** peers: the table is sliced per peer, each slice drawing from its own share of the attribute sets. */
+    Table(int v4, int v6, long generatorAs, long seed, int peers) {
         SplittableRandom rnd = new SplittableRandom(seed);
         addr4 = new int[v4];
         len4 = new byte[v4];
@@ -87,10 +88,13 @@ final class Table {
             attrs[s] = encodeAttrs(rnd.nextInt(10) == 0 ? 2 : 0, path, cs, large);
             attrsNoCommunities[s] = encodeAttrs(0, path, new int[0], large);
         }
+        // Each peer's slice uses its own sets (a quarter as many as its prefixes), so every peer
+        // packs about as many prefixes per UPDATE as a single full-table peer does.
+        int share = Math.max(1, sets / peers);
         set4 = new int[v4];
-        for (int i = 0; i < v4; i++) set4[i] = rnd.nextInt(sets);
+        for (int i = 0; i < v4; i++) set4[i] = (int) ((long) i * peers / v4) * share + rnd.nextInt(share);
         set6 = new int[v6];
-        for (int i = 0; i < v6; i++) set6[i] = rnd.nextInt(sets);
+        for (int i = 0; i < v6; i++) set6[i] = (int) ((long) i * peers / v6) * share + rnd.nextInt(share);
     }
 
     private static boolean avoided(int a, int len) {
