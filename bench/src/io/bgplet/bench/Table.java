@@ -94,7 +94,8 @@ final class Table {
         set4 = new int[v4];
         for (int i = 0; i < v4; i++) set4[i] = (int) ((long) i * peers / v4) * share + rnd.nextInt(share);
         set6 = new int[v6];
-        for (int i = 0; i < v6; i++) set6[i] = (int) ((long) i * peers / v6) * share + rnd.nextInt(share);
+        int share6 = Math.max(1, Math.min(share, v6 / 4 / peers)); // IPv6 also packs about 4 per UPDATE
+        for (int i = 0; i < v6; i++) set6[i] = (int) ((long) i * peers / v6) * share + rnd.nextInt(share6);
     }
 
     private static boolean avoided(int a, int len) {
