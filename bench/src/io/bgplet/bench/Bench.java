@@ -43,6 +43,7 @@ public final class Bench {
                 if (dut.equals("gobgp") && run > gobgpRuns) continue;
                 if (dut.equals("none") && scenario.equals("ingest")) continue;
                 long began = System.nanoTime();
+                System.out.println("load average before " + dut + " run " + run + ": " + Files.readString(Path.of("/proc/loadavg")).strip());
                 Result r;
                 try {
                     r = new Run(o, dut, run).execute();
@@ -76,6 +77,7 @@ public final class Bench {
             Path logs = o.out().resolve("logs").resolve(o.scenario() + "-" + o.prefixes() + "-" + dutName + "-" + run);
             Files.createDirectories(logs);
             List<AutoCloseable> closers = new ArrayList<>();
+            Dut dut = null;
             try {
                 Netns gen = own(closers, Netns.create("gen"));
                 Netns sinkNs = ingest ? null : own(closers, Netns.create("sink"));
@@ -113,7 +115,6 @@ public final class Bench {
                             "--prefixes", Long.toString(total)), logs));
                     sink.await("LISTENING", Duration.ofSeconds(60));
                 }
-                Dut dut = null;
                 if (!noDut) {
                     dut = own(closers, Dut.of(dutName));
                     dut.start(dutNs, new Dut.Plan(dutAddress, gens, ingest ? null : sinkAddress, o.prefixes(), o.prefixes6() > 0, logs));
@@ -152,6 +153,10 @@ public final class Bench {
                 return new Result(o.scenario(), dutName, run, total, (t1 - t0) / 1e9, (tSent - t0) / 1e9, cpu1 - cpu0, rss,
                         churnSeconds, churnCpu, built.substring(6), 0, null);
             } finally {
+                // The DUT goes first: closing the generator first would make it withdraw the whole
+                // table, work that is not measured but would fill a JFR profile.
+                closers.stream().filter(c -> c instanceof Dut).findFirst().ifPresent(closers::remove);
+                if (dut != null) closers.add(dut);
                 for (AutoCloseable c : closers.reversed()) {
                     try {
                         c.close();

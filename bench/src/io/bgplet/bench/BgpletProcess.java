@@ -30,7 +30,9 @@ final class BgpletProcess implements Dut {
         List<String> cmd = new ArrayList<>(List.of(Bench.java()));
         cmd.addAll(jvmOptions());
         if ("1".equals(System.getenv("BENCH_JFR"))) {
-            cmd.add("-XX:StartFlightRecording=filename=" + p.logDir().resolve("bgplet.jfr") + ",settings=profile,dumponexit=true");
+            // jdk.ObjectCount (a class histogram per recording chunk) shows what the heap holds.
+            cmd.add("-XX:StartFlightRecording=filename=" + p.logDir().resolve("bgplet.jfr")
+                    + ",settings=profile,dumponexit=true,jdk.ObjectCount#enabled=true");
         }
         cmd.addAll(List.of("-cp", System.getProperty("bench.dut.classpath"), BgpletDut.class.getName(),
                 "--router-id", p.routerId(), "--gens", String.join(",", p.generators()), "--expect", Long.toString(p.expect())));
