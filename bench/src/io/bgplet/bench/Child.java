@@ -29,6 +29,9 @@ final class Child implements AutoCloseable {
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final Writer stdin;
     private volatile String lastCount = "";
+    private volatile long lastCountChange = System.nanoTime();
+    /** A sink whose count has not moved for this long has a DUT that will never finish. */
+    static final Duration STALL = Duration.ofSeconds(180);
 
     private Child(String name, Process process, Path log) {
         this.name = name;
@@ -38,7 +41,10 @@ final class Child implements AutoCloseable {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = r.readLine()) != null; ) {
                     Files.writeString(log, line + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-                    if (line.startsWith("COUNT")) lastCount = line;
+                    if (line.startsWith("COUNT")) {
+                        if (!line.equals(lastCount)) lastCountChange = System.nanoTime();
+                        lastCount = line;
+                    }
                     else lines.add(line);
                 }
             } catch (IOException e) {
@@ -75,8 +81,14 @@ final class Child implements AutoCloseable {
         try {
             while (true) {
                 long left = deadline - System.nanoTime();
-                String line = lines.poll(Math.max(0, left), TimeUnit.NANOSECONDS);
-                if (line == null) throw new IllegalStateException(name + ": no " + prefix + " within " + timeout + " (last: " + lastCount + ")");
+                String line = lines.poll(Math.min(Math.max(0, left), 1_000_000_000L), TimeUnit.NANOSECONDS);
+                if (line == null) {
+                    if (System.nanoTime() - deadline >= 0) throw new IllegalStateException(name + ": no " + prefix + " within " + timeout + " (last: " + lastCount + ")");
+                    if (!lastCount.isEmpty() && System.nanoTime() - lastCountChange > STALL.toNanos()) {
+                        throw new IllegalStateException(name + ": stalled for " + STALL + " at " + lastCount + " waiting for " + prefix);
+                    }
+                    continue;
+                }
                 if (line.startsWith(prefix)) return line;
                 if (line.startsWith("ERROR") || line.equals("EXIT")) throw new IllegalStateException(name + ": " + line + " while waiting for " + prefix);
             }
