@@ -124,6 +124,9 @@ class BackPressureTest {
         watch.subscribe(false);
         Prefix p = Prefix.parse("203.0.113.0/24");
         speaker.addPaths("api", List.of(new LocalPath(p, List.of(Attribute.Origin.IGP_ORIGIN)))).get(10, TimeUnit.SECONDS);
+        // The speaker coalesces commands queued together into one Loc-RIB commit, so an add
+        // and a delete sent back to back may cancel out: wait for the add's event first.
+        await().atMost(Duration.ofSeconds(10)).until(() -> client.received.size() == 1);
         speaker.deletePaths("api", List.of(new LocalPath(p, List.of()))).get(10, TimeUnit.SECONDS);
         await().atMost(Duration.ofSeconds(10)).until(() -> client.received.size() == 2);
         assertThat(client.received.get(0).getTable().getPaths(0).getIsWithdraw()).isFalse();
