@@ -217,6 +217,7 @@ public final class Speaker implements AutoCloseable {
             case Command.EndOfRib e -> { if (current(e.neighbor(), e.generation())) endOfRib(e.neighbor(), e.family()); }
             case Command.Refresh r -> { if (current(r.neighbor(), r.generation())) refresh(r.neighbor(), r.refresh()); }
             case Command.Down d -> { if (current(d.neighbor(), d.generation())) down(d.neighbor(), d.reason(), d.retainStale()); }
+            // Nothing to do here: publish() after this batch drains every neighbour with pending export.
             case Command.Writable w -> { }
             case Command.StaleTimeout t -> staleTimeout(t.neighbor(), t.epoch());
             case Command.LocalPaths l -> {
