@@ -77,6 +77,47 @@ public final class KernelFib {
         return result;
     }
 
+    /**
+     * Takes over bgplet's routes already in the table (left by a previous run) without
+     * changing them, so later installs replace them in place instead of failing: the first
+     * step after a restart, before the RIB is complete. Returns how many there were.
+     */
+    public synchronized int adopt() throws NetlinkException {
+        return kernel.list(settings.table()).size();
+    }
+
+    /**
+     * Removes bgplet's routes in the table that this instance does not hold installed (and
+     * ours at another metric): after a restart, once the RIB is complete, this removes just
+     * the leftovers whose destinations did not come back. Returns how many it removed.
+     */
+    public synchronized int sweep() throws NetlinkException {
+        int removed = 0;
+        for (KernelRoute r : kernel.list(settings.table())) {
+            Tracked t = tracked.get(r.prefix());
+            boolean held = t != null && !t.installed().isEmpty() && r.metric() == settings.metric();
+            if (held) continue;
+            try {
+                if (kernel.remove(r.prefix(), settings.table(), r.metric())) removed++;
+            } catch (NetlinkException e) {
+                LOG.log(System.Logger.Level.WARNING, "kernel refused to remove {0}: {1}", r.prefix(), e.getMessage());
+            }
+        }
+        return removed;
+    }
+
+    /** Removes every route this instance installed (a stop without graceful restart). */
+    public synchronized int removeAll() {
+        int removed = 0;
+        for (Map.Entry<Prefix, Tracked> e : tracked.entrySet()) {
+            if (e.getValue().installed().isEmpty()) continue;
+            remove(e.getKey());
+            removed++;
+        }
+        tracked.clear();
+        return removed;
+    }
+
     /** Resolves every destination again and fixes those that changed; returns how many changed. */
     public synchronized int reresolve() {
         Map<InetAddress, List<NextHop>> cache = new HashMap<>();
