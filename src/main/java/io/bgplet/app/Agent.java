@@ -108,11 +108,12 @@ public class Agent implements io.bgplet.speaker.SpeakerDirectory {
                 created.addListener(metrics.listenerFor(ic.name(), ic.localAs()));
                 return created;
             });
+            // Before the config reaches the speaker: the installer must see the first End-of-RIB.
+            installRoutes(ic, s, safety);
             s.apply(ic).whenComplete((v, e) -> {
                 if (e != null) LOG.errorf(e, "instance %s: applying configuration failed", ic.name());
                 metrics.reconcile(ic.name(), System.nanoTime() - t0, e != null || !result.problems().isEmpty());
             });
-            installRoutes(ic, s, safety);
         }
         for (String name : List.copyOf(speakers.keySet())) {
             if (wanted.contains(name)) continue;

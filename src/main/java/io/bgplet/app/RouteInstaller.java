@@ -86,6 +86,8 @@ final class RouteInstaller implements SpeakerListener, AutoCloseable {
     private final Map<InetAddress, Set<Family>> endOfRib = new HashMap<>();
     private final Map<InetAddress, NeighborStatus> neighbors = new HashMap<>();
     private boolean settled;
+    /** Routes of a previous run found when the tables opened. */
+    private int adopted;
     private final java.util.concurrent.ScheduledFuture<?> settleCheck;
 
     private RouteInstaller(String instance, Speaker speaker, KernelRoutes kernel, Netlink watchSocket) {
@@ -132,14 +134,17 @@ final class RouteInstaller implements SpeakerListener, AutoCloseable {
         }
         Duration settle = Duration.ofSeconds(Math.max(restart, MIN_SETTLE.toSeconds()));
         boolean changed = !next.equals(installing);
+        installing = Map.copyOf(next);
         thread.execute(() -> {
             boolean safetyChanged = !safety.equals(nodeSafety);
             safety = nodeSafety;
             settleAfter = settle;
             if (safetyChanged) tables.replaceAll((id, t) -> new Table(id, t.metric(), new Fib(t.fib().settings(), nodeSafety), t.kernel()));
+            // Tables open at once, so routes a previous run left are adopted before any install.
+            for (RouteInstall ri : next.values()) table(ri);
+            checkSettled();
             if (changed || safetyChanged) rebuild();
         });
-        installing = Map.copyOf(next);
     }
 
     private void rebuild() {
@@ -149,7 +154,8 @@ final class RouteInstaller implements SpeakerListener, AutoCloseable {
             Map<InetAddress, RouteInstall> now = installing;
             for (Family f : Family.supportedFamilies()) {
                 view.locRib().forEachSelection(f, (prefix, sel) -> {
-                    if (sel.best() != null && now.containsKey(sel.best().source().peerAddress())) {
+                    InetAddress from = sel.best() == null ? null : sel.best().source().peerAddress();
+                    if (from != null && now.containsKey(from)) {
                         snapshot.add(new Destination(prefix, sel.best(), sel.multipath()));
                     }
                 });
@@ -203,7 +209,8 @@ final class RouteInstaller implements SpeakerListener, AutoCloseable {
     private void checkSettled() {
         if (settled) return;
         boolean deadline = System.nanoTime() - startedNanos >= settleAfter.toNanos();
-        if (!deadline && !allEndOfRib()) return;
+        // Nothing adopted from a previous run means nothing can be left over to sweep.
+        if (!deadline && adopted > 0 && !allEndOfRib()) return;
         settled = true;
         settleCheck.cancel(false);
         int removed = 0;
@@ -215,7 +222,8 @@ final class RouteInstaller implements SpeakerListener, AutoCloseable {
             }
         }
         LOG.infof("instance %s: kernel routes settled (%s), %d installed, %d left over from before removed", instance,
-                deadline ? "deadline" : "every installing peer sent End-of-RIB", placed.size(), removed);
+                adopted == 0 ? "no routes of a previous run" : deadline ? "deadline" : "every installing peer sent End-of-RIB",
+                placed.size(), removed);
     }
 
     /** Every installing peer is Established and has sent End-of-RIB for each family it negotiated. */
@@ -284,9 +292,10 @@ final class RouteInstaller implements SpeakerListener, AutoCloseable {
         FibSettings settings = new FibSettings(install.table(), install.metric(), List.of(), List.of());
         KernelFib k = new KernelFib(kernel, settings);
         try {
-            int adopted = k.adopt();
-            if (adopted > 0) LOG.infof("instance %s: %d routes of a previous run found in table %d, kept until the RIB is complete",
-                    instance, adopted, install.table());
+            int found = k.adopt();
+            adopted += found;
+            if (found > 0) LOG.infof("instance %s: %d routes of a previous run found in table %d, kept until the RIB is complete",
+                    instance, found, install.table());
         } catch (NetlinkException e) {
             LOG.warnf("instance %s: cannot list table %d: %s", instance, install.table(), e.getMessage());
         }
