@@ -150,6 +150,16 @@ public class Agent implements io.bgplet.speaker.SpeakerDirectory {
         if (fib != null) fib.configure(ic.neighbors(), safety);
     }
 
+    /** Resyncs every instance's kernel routes against its RIB (POST /bgplet/fib/resync). */
+    java.util.concurrent.CompletableFuture<List<RouteInstaller.ResyncReport>> resyncFib() {
+        List<java.util.concurrent.CompletableFuture<RouteInstaller.ResyncReport>> all;
+        synchronized (this) {
+            all = installers.values().stream().map(RouteInstaller::resync).toList();
+        }
+        return java.util.concurrent.CompletableFuture.allOf(all.toArray(java.util.concurrent.CompletableFuture[]::new))
+                .thenApply(v -> all.stream().map(java.util.concurrent.CompletableFuture::join).toList());
+    }
+
     public String nodeName() {
         return nodeName;
     }

@@ -148,6 +148,46 @@ final class RouteInstaller implements SpeakerListener, AutoCloseable {
     }
 
     private void rebuild() {
+        rebuild(() -> {});
+    }
+
+    /** What an on-demand resync did, summed over the instance's tables. */
+    record ResyncReport(String instance, int installed, int added, int replaced, int removed, int unchanged, List<String> errors) {}
+
+    /**
+     * On demand: rebuilds from a Loc-RIB snapshot, then makes each table exactly what the
+     * installer holds (routes deleted by hand come back, stray protocol-181 routes go).
+     * Counts as settling: leftovers of a previous run are removed too.
+     */
+    java.util.concurrent.CompletableFuture<ResyncReport> resync() {
+        var out = new java.util.concurrent.CompletableFuture<ResyncReport>();
+        rebuild(() -> {
+            int added = 0, replaced = 0, removed = 0, unchanged = 0;
+            List<String> errors = new ArrayList<>();
+            for (Table t : tables.values()) {
+                try {
+                    KernelRoutes.ResyncResult r = t.kernel().resync();
+                    added += r.added();
+                    replaced += r.replaced();
+                    removed += r.removed();
+                    unchanged += r.unchanged();
+                    r.errors().forEach(e -> errors.add(e.operation() + " " + e.prefix() + ": " + e.message()));
+                } catch (NetlinkException e) {
+                    errors.add("table " + t.id() + ": " + e.getMessage());
+                }
+            }
+            if (!settled) {
+                settled = true;
+                settleCheck.cancel(false);
+            }
+            LOG.infof("instance %s: kernel routes resynced on demand: %d added, %d replaced, %d removed, %d unchanged, %d errors",
+                    instance, added, replaced, removed, unchanged, errors.size());
+            out.complete(new ResyncReport(instance, placed.size(), added, replaced, removed, unchanged, List.copyOf(errors)));
+        });
+        return out;
+    }
+
+    private void rebuild(Runnable then) {
         speaker.query(view -> {
             // On the writer thread: the snapshot sits between the batches already handed over and the next.
             List<Destination> snapshot = new ArrayList<>();
@@ -160,7 +200,10 @@ final class RouteInstaller implements SpeakerListener, AutoCloseable {
                     }
                 });
             }
-            thread.execute(() -> replaceAll(snapshot));
+            thread.execute(() -> {
+                replaceAll(snapshot);
+                then.run();
+            });
             return null;
         });
     }

@@ -118,6 +118,16 @@ public final class KernelFib {
         return removed;
     }
 
+    /**
+     * {@link #resync} against what this instance already tracks: puts back bgplet routes
+     * someone deleted, fixes changed ones, removes protocol-181 routes it does not hold.
+     */
+    public synchronized KernelRoutes.ResyncResult resync() throws NetlinkException {
+        Map<Prefix, List<InetAddress>> desired = new LinkedHashMap<>();
+        tracked.forEach((p, t) -> desired.put(p, t.bgpNextHops()));
+        return resync(desired);
+    }
+
     /** Resolves every destination again and fixes those that changed; returns how many changed. */
     public synchronized int reresolve() {
         Map<InetAddress, List<NextHop>> cache = new HashMap<>();
@@ -145,6 +155,10 @@ public final class KernelFib {
             tracked.put(prefix, new Tracked(bgpNextHops, List.of()));
             return;
         }
+        // Same BGP next hops resolving the same way: the kernel already has it (an attribute
+        // change other than the next hop, or a rebuild) and needs no request.
+        if (before != null && before.bgpNextHops().equals(bgpNextHops) && !before.installed().isEmpty()
+                && KernelRoutes.same(hops, before.installed())) return;
         try {
             kernel.install(prefix, hops, settings.table(), settings.metric());
             tracked.put(prefix, new Tracked(bgpNextHops, hops));

@@ -244,6 +244,31 @@ class RouteInstallLabIT {
 
     @Test
     @Order(5)
+    void anOnDemandResyncPutsBackADeletedRouteAndRemovesAStrayOne() throws IOException {
+        SeedLab.Node ctr = SeedLab.NODES.getFirst();
+        SeedLab.Node w1 = SeedLab.NODES.get(1);
+        Netns ns = lab.ns(ctr);
+        JsonNode before = bgpletRoutes(ns).get(w1.podCidr());
+        ns.exec("ip", "route", "del", w1.podCidr(), "proto", BGPLET_PROTOCOL);
+        ns.exec("ip", "route", "add", "198.18.201.0/24", "via", SeedLab.ROUTER_ID, "proto", BGPLET_PROTOCOL, "metric", "20");
+        assertThat(bgpletRoutes(ns)).doesNotContainKey(w1.podCidr()).containsKey("198.18.201.0/24");
+
+        JsonNode reports = json(agents.getFirst().post("/bgplet/fib/resync"));
+        assertThat(reports).as("resync answer").hasSize(1);
+        JsonNode r = reports.get(0);
+        assertThat(r.path("instance").asText()).isEqualTo("instance-65001");
+        assertThat(r.path("added").asInt()).isEqualTo(1);
+        assertThat(r.path("removed").asInt()).isEqualTo(1);
+        // The one error: the router's network, where k8s-ctr's static route is in the way.
+        assertThat(r.path("errors")).singleElement().satisfies(e -> assertThat(e.asText()).contains(SeedLab.ROUTER_NETWORK).contains("EEXIST"));
+        Map<String, JsonNode> after = bgpletRoutes(ns);
+        assertThat(after).containsKey(w1.podCidr()).doesNotContainKey("198.18.201.0/24");
+        assertThat(after.get(w1.podCidr()).path("gateway").asText()).isEqualTo(before.path("gateway").asText());
+        assertThat(echoOnce(ctr, w1).ok()).isTrue();
+    }
+
+    @Test
+    @Order(6)
     void routesOfAnotherProtocolAreNeverTouched() {
         Netns ctr = lab.ns(SeedLab.NODES.getFirst());
         for (String prefix : List.of(FOREIGN_SAME, FOREIGN_OTHER)) {
