@@ -4,6 +4,7 @@ import io.bgplet.config.DesiredState;
 import io.bgplet.config.Inputs;
 import io.bgplet.config.Problem;
 import io.bgplet.config.Result;
+import io.bgplet.fib.Safety;
 import io.bgplet.rib.DecisionOptions;
 import io.bgplet.session.transport.Transport;
 import io.bgplet.speaker.InstanceConfig;
@@ -32,6 +33,8 @@ public class Agent implements io.bgplet.speaker.SpeakerDirectory {
     private static final Logger LOG = Logger.getLogger(Agent.class);
 
     private final Map<String, Speaker> speakers = new LinkedHashMap<>();
+    /** Kernel route installers, per instance with a peer that asked for one. */
+    private final Map<String, RouteInstaller> installers = new LinkedHashMap<>();
     private volatile Result last;
     private volatile boolean synced;
     private Set<Problem> reported = Set.of();
@@ -50,6 +53,14 @@ public class Agent implements io.bgplet.speaker.SpeakerDirectory {
             Speaker s = now.get(ic.name());
             if (s != null) metrics.refresh(ic.localAs(), s);
         }
+        Map<String, RouteInstaller> fibs;
+        synchronized (this) {
+            fibs = Map.copyOf(installers);
+        }
+        for (InstanceConfig ic : r.instances()) {
+            RouteInstaller fib = fibs.get(ic.name());
+            if (fib != null) metrics.refreshFib(Long.toString(ic.localAs()), fib.metrics());
+        }
     }
 
     void onStart(@Observes StartupEvent ev, BgpletConfig config, Sources sources) {
@@ -62,6 +73,9 @@ public class Agent implements io.bgplet.speaker.SpeakerDirectory {
     void onStop(@Observes ShutdownEvent ev) {
         boolean graceful = config == null || config.gracefulShutdown();
         synchronized (this) {
+            // A graceful stop leaves the kernel routes for the next run to adopt (no traffic loss).
+            installers.values().forEach(i -> i.stop(graceful));
+            installers.clear();
             for (Speaker s : speakers.values()) {
                 try {
                     s.stop(graceful).get(5, TimeUnit.SECONDS);
@@ -77,7 +91,9 @@ public class Agent implements io.bgplet.speaker.SpeakerDirectory {
     /** Called by the source with each new snapshot (coalesced by the source). */
     synchronized void onInputs(Inputs inputs) {
         long t0 = System.nanoTime();
-        Result result = DesiredState.compute(inputs.withHost(HostProbe.read()), nodeName);
+        io.bgplet.config.HostNetwork host = HostProbe.read();
+        Result result = DesiredState.compute(inputs.withHost(host), nodeName);
+        Safety safety = NodeSafety.of(inputs.nodes(), nodeName, host);
         last = result;
         synced = true;
         Set<Problem> now = new HashSet<>(result.problems());
@@ -92,6 +108,8 @@ public class Agent implements io.bgplet.speaker.SpeakerDirectory {
                 created.addListener(metrics.listenerFor(ic.name(), ic.localAs()));
                 return created;
             });
+            // Before the config reaches the speaker: the installer must see the first End-of-RIB.
+            installRoutes(ic, s, safety);
             s.apply(ic).whenComplete((v, e) -> {
                 if (e != null) LOG.errorf(e, "instance %s: applying configuration failed", ic.name());
                 metrics.reconcile(ic.name(), System.nanoTime() - t0, e != null || !result.problems().isEmpty());
@@ -101,9 +119,45 @@ public class Agent implements io.bgplet.speaker.SpeakerDirectory {
             if (wanted.contains(name)) continue;
             LOG.infof("instance %s removed", name);
             Speaker s = speakers.remove(name);
+            RouteInstaller fib = installers.remove(name);
+            if (fib != null) fib.stop(false);
             s.stop(false);
             s.close();
         }
+    }
+
+    /**
+     * Starts the instance's route installer when a peer first asks for one (it needs
+     * CAP_NET_ADMIN; without it the error is logged and BGP goes on), then hands it the
+     * install settings: an installer stays once started and removes its routes when no peer
+     * installs any more.
+     */
+    private void installRoutes(InstanceConfig ic, Speaker s, Safety safety) {
+        RouteInstaller fib = installers.get(ic.name());
+        boolean wanted = ic.neighbors().stream().anyMatch(n -> n.installRoutes() != null);
+        if (fib == null && wanted) {
+            try {
+                fib = RouteInstaller.start(ic.name(), s);
+                installers.put(ic.name(), fib);
+                LOG.infof("instance %s: installing learned routes into the kernel (protocol %d)", ic.name(),
+                        io.bgplet.fib.KernelRoutes.PROTOCOL);
+            } catch (io.bgplet.fib.NetlinkException | RuntimeException e) {
+                LOG.errorf("instance %s: cannot install routes into the kernel (the agent needs CAP_NET_ADMIN): %s", ic.name(),
+                        e.getMessage());
+                return;
+            }
+        }
+        if (fib != null) fib.configure(ic.neighbors(), safety);
+    }
+
+    /** Resyncs every instance's kernel routes against its RIB (POST /bgplet/fib/resync). */
+    java.util.concurrent.CompletableFuture<List<RouteInstaller.ResyncReport>> resyncFib() {
+        List<java.util.concurrent.CompletableFuture<RouteInstaller.ResyncReport>> all;
+        synchronized (this) {
+            all = installers.values().stream().map(RouteInstaller::resync).toList();
+        }
+        return java.util.concurrent.CompletableFuture.allOf(all.toArray(java.util.concurrent.CompletableFuture[]::new))
+                .thenApply(v -> all.stream().map(java.util.concurrent.CompletableFuture::join).toList());
     }
 
     public String nodeName() {

@@ -90,6 +90,17 @@ public class Metrics {
         gauge("bgplet_withdrawn_by_error", "UPDATEs treated as withdraw (RFC 7606)", n, s.counters().withdrawnByError());
     }
 
+    /** Kernel route installation of one instance (bgplet.io/install-routes). */
+    void refreshFib(String vrouter, io.bgplet.fib.FibMetrics m) {
+        Tags t = Tags.of("vrouter", vrouter);
+        gauge("bgplet_fib_routes_installed", "Routes bgplet has in the kernel (protocol 181)", t, m.installed());
+        gauge("bgplet_fib_refused", "Learned routes not installed because of the safety rules or prefix filters", t, m.refused());
+        gauge("bgplet_fib_unresolved", "Learned routes left out of the kernel because no next hop resolved", t, m.unresolved());
+        gauge("bgplet_fib_kernel_errors", "Kernel errors while programming routes, all errnos", t, m.kernelErrorTotal());
+        m.kernelErrors().forEach((errno, n) -> gauge("bgplet_fib_kernel_errors_by_errno", "Kernel errors while programming routes",
+                t.and("errno", errno), n));
+    }
+
     private static String afi(Family f) {
         return f.afi() == Family.AFI_IPV4 ? "ipv4" : f.afi() == Family.AFI_IPV6 ? "ipv6" : Integer.toString(f.afi());
     }

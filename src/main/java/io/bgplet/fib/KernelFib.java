@@ -77,6 +77,57 @@ public final class KernelFib {
         return result;
     }
 
+    /**
+     * Takes over bgplet's routes already in the table (left by a previous run) without
+     * changing them, so later installs replace them in place instead of failing: the first
+     * step after a restart, before the RIB is complete. Returns how many there were.
+     */
+    public synchronized int adopt() throws NetlinkException {
+        return kernel.list(settings.table()).size();
+    }
+
+    /**
+     * Removes bgplet's routes in the table that this instance does not hold installed (and
+     * ours at another metric): after a restart, once the RIB is complete, this removes just
+     * the leftovers whose destinations did not come back. Returns how many it removed.
+     */
+    public synchronized int sweep() throws NetlinkException {
+        int removed = 0;
+        for (KernelRoute r : kernel.list(settings.table())) {
+            Tracked t = tracked.get(r.prefix());
+            boolean held = t != null && !t.installed().isEmpty() && r.metric() == settings.metric();
+            if (held) continue;
+            try {
+                if (kernel.remove(r.prefix(), settings.table(), r.metric())) removed++;
+            } catch (NetlinkException e) {
+                LOG.log(System.Logger.Level.WARNING, "kernel refused to remove {0}: {1}", r.prefix(), e.getMessage());
+            }
+        }
+        return removed;
+    }
+
+    /** Removes every route this instance installed (a stop without graceful restart). */
+    public synchronized int removeAll() {
+        int removed = 0;
+        for (Map.Entry<Prefix, Tracked> e : tracked.entrySet()) {
+            if (e.getValue().installed().isEmpty()) continue;
+            remove(e.getKey());
+            removed++;
+        }
+        tracked.clear();
+        return removed;
+    }
+
+    /**
+     * {@link #resync} against what this instance already tracks: puts back bgplet routes
+     * someone deleted, fixes changed ones, removes protocol-181 routes it does not hold.
+     */
+    public synchronized KernelRoutes.ResyncResult resync() throws NetlinkException {
+        Map<Prefix, List<InetAddress>> desired = new LinkedHashMap<>();
+        tracked.forEach((p, t) -> desired.put(p, t.bgpNextHops()));
+        return resync(desired);
+    }
+
     /** Resolves every destination again and fixes those that changed; returns how many changed. */
     public synchronized int reresolve() {
         Map<InetAddress, List<NextHop>> cache = new HashMap<>();
@@ -104,6 +155,10 @@ public final class KernelFib {
             tracked.put(prefix, new Tracked(bgpNextHops, List.of()));
             return;
         }
+        // Same BGP next hops resolving the same way: the kernel already has it (an attribute
+        // change other than the next hop, or a rebuild) and needs no request.
+        if (before != null && before.bgpNextHops().equals(bgpNextHops) && !before.installed().isEmpty()
+                && KernelRoutes.same(hops, before.installed())) return;
         try {
             kernel.install(prefix, hops, settings.table(), settings.metric());
             tracked.put(prefix, new Tracked(bgpNextHops, hops));

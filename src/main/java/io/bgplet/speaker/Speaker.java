@@ -465,6 +465,7 @@ public final class Speaker implements AutoCloseable {
 
     private void endOfRib(Neighbor n, Family f) {
         LOG.fine(() -> "neighbor " + n.config.name() + ": End-of-RIB for " + f);
+        listeners.forEach(l -> l.onEndOfRib(n.config.name(), n.config.address(), f));
         if (n.staleFamilies.remove(f)) {
             int swept = inbound.sweepStale(n, f);
             LOG.info(() -> "neighbor " + n.config.name() + ": End-of-RIB for " + f + ", " + swept + " stale routes removed");

@@ -16,6 +16,9 @@ public interface SpeakerListener {
     /** Best paths or multipath sets that changed in one batch. */
     default void onBestChanges(Family family, List<BestChange> changes) {}
 
+    /** A neighbour's End-of-RIB marker for a family (RFC 4724 2): its initial routes are all in. */
+    default void onEndOfRib(String neighbor, java.net.InetAddress address, Family family) {}
+
     /** An RFC 7606 action taken on a malformed UPDATE. */
     default void onError(String neighbor, String what) {}
 

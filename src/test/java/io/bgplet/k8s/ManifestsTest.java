@@ -99,10 +99,39 @@ class ManifestsTest {
         List<String> expected = new ArrayList<>();
         for (Path f : K8sManifests.files()) {
             String rel = K8sManifests.DIR.relativize(f).toString();
-            if (!rel.equals("kustomization.yaml")) expected.add(rel);
+            if (!f.getFileName().toString().equals("kustomization.yaml")) expected.add(rel);
         }
         assertThat(resources).containsExactlyInAnyOrderElementsOf(expected);
         for (String r : resources) assertThat(Files.exists(K8sManifests.DIR.resolve(r))).as(r).isTrue();
+    }
+
+    @Test
+    void theInstallRoutesOverlayAddsNetAdminAndNothingElse() throws Exception {
+        JsonNode k = K8sManifests.read(K8sManifests.DIR.resolve("install-routes/kustomization.yaml")).getFirst();
+        assertThat(k.path("resources").get(0).asText()).isEqualTo("..");
+        JsonNode patch = k.path("patches").get(0);
+        assertThat(patch.path("target").path("kind").asText()).isEqualTo("DaemonSet");
+        com.fasterxml.jackson.databind.node.ObjectNode ds = K8sManifests.one("DaemonSet", patch.path("target").path("name").asText()).deepCopy();
+        // Apply the JSON 6902 operations (add and replace of object members, all this overlay uses).
+        JsonNode ops = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                .readTree(patch.path("patch").asText());
+        assertThat(ops).hasSize(3);
+        for (JsonNode op : ops) {
+            com.fasterxml.jackson.core.JsonPointer path = com.fasterxml.jackson.core.JsonPointer.compile(op.path("path").asText());
+            JsonNode parent = ds.at(path.head());
+            assertThat(parent.isObject()).as("parent of %s exists", path).isTrue();
+            String member = path.last().getMatchingProperty();
+            if (op.path("op").asText().equals("replace")) assertThat(parent.has(member)).as("%s exists to replace", path).isTrue();
+            else assertThat(op.path("op").asText()).isEqualTo("add");
+            ((com.fasterxml.jackson.databind.node.ObjectNode) parent).set(member, op.path("value"));
+        }
+        JsonNode sc = ds.path("spec").path("template").path("spec").path("containers").get(0).path("securityContext");
+        assertThat(sc.path("capabilities").path("add").findValuesAsText("add")).isEmpty();
+        assertThat(sc.path("capabilities").path("add")).hasSize(1);
+        assertThat(sc.path("capabilities").path("add").get(0).asText()).isEqualTo("NET_ADMIN");
+        assertThat(sc.path("capabilities").path("drop").get(0).asText()).isEqualTo("ALL");
+        assertThat(sc.path("allowPrivilegeEscalation").asBoolean(true)).isFalse();
+        assertThat(sc.path("readOnlyRootFilesystem").asBoolean()).isTrue();
     }
 
     @Test

@@ -55,6 +55,12 @@ final class BgpletProcess implements AutoCloseable {
         return r.ok() ? r.stdout() : "";
     }
 
+    /** POST with an empty body on the agent's HTTP port from inside its namespace; "" when it does not answer. */
+    String post(String path) {
+        Exec r = ns.run("curl", "-s", "--max-time", "30", "-X", "POST", "http://127.0.0.1:" + HTTP_PORT + path);
+        return r.ok() ? r.stdout() : "";
+    }
+
     Daemon daemon() {
         return daemon;
     }

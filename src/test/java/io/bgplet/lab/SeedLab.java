@@ -24,7 +24,25 @@ final class SeedLab implements AutoCloseable {
     static final String ROUTER_NETWORK = "192.0.2.0/25";
 
     /** A lab node: its namespace tag, Kubernetes name, address and PodCIDR (seed-lab.md's mapping). */
-    record Node(String tag, String name, String address, String podCidr) {}
+    record Node(String tag, String name, String address, String podCidr) {
+        /** The node's end of its pod link: .1 of the PodCIDR. */
+        String podGateway() {
+            return podCidr.substring(0, podCidr.lastIndexOf(".0/")) + ".1";
+        }
+
+        /** The address of the pod behind the node: .10 of the PodCIDR. */
+        String podAddress() {
+            return podCidr.substring(0, podCidr.lastIndexOf(".0/")) + ".10";
+        }
+
+        /** The tag of the pod namespace behind the node. */
+        String podTag() {
+            return "pod" + tag;
+        }
+    }
+
+    /** Every PodCIDR of the lab: the pods' one route, toward their node. */
+    static final String POD_RANGE = "198.18.0.0/16";
 
     static final List<Node> NODES = List.of(
             new Node("k8sctr", "k8s-ctr", "198.51.100.100", "198.18.0.0/24"),
@@ -53,7 +71,25 @@ final class SeedLab implements AutoCloseable {
 
     /** Builds the namespaces and starts the router with BGP debugging logged (End-of-RIB lines). */
     static SeedLab start(Path logDir) {
-        Topology t = Topology.builder()
+        return start(logDir, false);
+    }
+
+    /**
+     * With {@code pods}, each node also gets a "pod" namespace behind it, holding the .10
+     * address of the node's PodCIDR (the node has .1 and forwards), with one route to the
+     * lab's pod range through its node. The nodes get no route to other nodes' PodCIDRs.
+     */
+    static SeedLab start(Path logDir, boolean pods) {
+        Topology.Builder b = Topology.builder();
+        if (pods) {
+            for (Node n : NODES) {
+                b.node(n.podTag())
+                        .link(n.tag(), n.podTag(), List.of(n.podGateway() + "/24"), List.of(n.podAddress() + "/24"))
+                        .route(n.podTag(), POD_RANGE, n.podGateway())
+                        .forwarding(n.tag());
+            }
+        }
+        Topology t = b
                 .node("router").node("lana").node("k8sctr").node("k8sw1").node("k8sw0")
                 .link("router", "lana", List.of("198.51.100.200/24"), List.of())
                 .link("k8sctr", "lana", List.of("198.51.100.100/24"), List.of())
@@ -73,7 +109,9 @@ final class SeedLab implements AutoCloseable {
                 lan.exec("ip", "link", "set", t.end("lana", member).ifname(), "master", "br0");
             }
             frr = new FrrPeer(t.ns("router"), PeerSpec.of(ROUTER_AS, ROUTER_ID), logDir, "router")
-                    .routerBgpLines(ROUTER_BGP.toArray(String[]::new));
+                    .routerBgpLines(ROUTER_BGP.toArray(String[]::new))
+                    // The router forwards between the pods, so its bgpd installs what it learns.
+                    .kernelRoutes(pods);
             frr.start();
             // End-of-RIB is logged under neighbor-events debugging, at debug level.
             frr.vtysh("configure terminal", "log stdout debugging", "debug bgp neighbor-events", "debug bgp updates");
@@ -95,6 +133,11 @@ final class SeedLab implements AutoCloseable {
 
     Netns ns(Node n) {
         return topology.ns(n.tag());
+    }
+
+    /** The pod namespace behind the node (only with pods). */
+    Netns pod(Node n) {
+        return topology.ns(n.podTag());
     }
 
     @Override
