@@ -29,6 +29,13 @@ public interface BgpletConfig {
     @WithDefault("2s")
     Duration pollInterval();
 
+    /**
+     * Write this node's CiliumBGPNodeConfig status (Cilium's
+     * {@code enable-bgp-control-plane-status-report}); false clears it and stops writing it.
+     */
+    @WithDefault("true")
+    boolean statusReport();
+
     /** Close sessions without NOTIFICATION on shutdown so GR peers keep our routes. */
     @WithDefault("true")
     boolean gracefulShutdown();

@@ -37,11 +37,14 @@ public class StatusReport {
     @Inject
     Agent agent;
 
+    @Inject
+    BgpletConfig config;
+
     private final Set<Speaker> listening = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
     private volatile NodeConfigWriter writer;
 
     void start(KubernetesClient client, KubernetesSource source) {
-        writer = new NodeConfigWriter(client, source, agent.nodeName(), this::observe, Clock.systemUTC());
+        writer = new NodeConfigWriter(client, source, agent.nodeName(), this::observe, Clock.systemUTC(), config.statusReport());
         writer.start();
     }
 

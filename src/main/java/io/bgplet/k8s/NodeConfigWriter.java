@@ -37,11 +37,18 @@ import java.util.function.Supplier;
  * would (owned by the ClusterConfig, {@code controller: true}, its uid from the informer
  * cache), and the status as Cilium's agent does, through the status subresource. Each pass
  * writes only what differs from the cached object. Passes run every {@link #PERIOD} and,
- * coalesced over {@link KubernetesSource#COALESCE}, right after a session changes state. A
- * failed write is logged and tried again on the next pass.
+ * coalesced over {@link KubernetesSource#COALESCE}, right after a session changes state.
+ * As Cilium's agent: the period has a normal jitter (sigma 500 ms); a failed pass is retried up
+ * to {@link #RETRIES} times with delays growing by 1.2 from {@link #FIRST_RETRY}, then the
+ * periodic passes go on; with the status report off (Cilium's
+ * {@code enable-bgp-control-plane-status-report=false}) the status is cleared and no longer
+ * written, while the spec still is.
  */
 public final class NodeConfigWriter implements AutoCloseable {
     public static final Duration PERIOD = Duration.ofSeconds(5);
+    static final Duration JITTER_SIGMA = Duration.ofMillis(500);
+    static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+    static final int RETRIES = 10;
     static final String KIND = "CiliumBGPNodeConfig";
 
     private static final System.Logger LOG = System.getLogger(NodeConfigWriter.class.getName());
@@ -63,11 +70,20 @@ public final class NodeConfigWriter implements AutoCloseable {
     private final AtomicInteger specWrites = new AtomicInteger();
     private final AtomicInteger statusWrites = new AtomicInteger();
     private ScheduledFuture<?> pending;
+    private volatile boolean statusReport;
+    private int failures;
+    private final java.util.Random jitter = new java.util.Random();
     /** The status last written and the resourceVersion it was written over: a cache still showing that version is stale. */
     private JsonNode lastStatus;
     private String lastStatusOver;
 
     public NodeConfigWriter(KubernetesClient client, KubernetesSource source, String node, Supplier<Observed> observed, Clock clock) {
+        this(client, source, node, observed, clock, true);
+    }
+
+    public NodeConfigWriter(KubernetesClient client, KubernetesSource source, String node, Supplier<Observed> observed, Clock clock,
+                            boolean statusReport) {
+        this.statusReport = statusReport;
         this.client = Objects.requireNonNull(client, "client");
         this.source = Objects.requireNonNull(source, "source");
         this.node = Objects.requireNonNull(node, "node");
@@ -76,7 +92,32 @@ public final class NodeConfigWriter implements AutoCloseable {
     }
 
     public void start() {
-        executor.scheduleWithFixedDelay(this::passQuietly, PERIOD.toMillis(), PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+        executor.schedule(this::periodic, nextPeriod(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Turns the status report on or off (off clears the status on the next pass). */
+    void statusReport(boolean on) {
+        statusReport = on;
+        changed();
+    }
+
+    private void periodic() {
+        try {
+            passQuietly();
+        } finally {
+            if (!executor.isShutdown()) executor.schedule(this::periodic, nextPeriod(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** The period with normal jitter, kept within 3 sigma. */
+    private long nextPeriod() {
+        double g = Math.max(-3, Math.min(3, jitter.nextGaussian()));
+        return PERIOD.toMillis() + Math.round(g * JITTER_SIGMA.toMillis());
+    }
+
+    /** Delay before retry number {@code attempt} (1-based) after a failed pass. */
+    static long retryDelayMillis(int attempt) {
+        return Math.round(FIRST_RETRY.toMillis() * Math.pow(1.2, attempt - 1));
     }
 
     /** A session changed state (or the desired state changed): write soon, coalesced. */
@@ -103,11 +144,19 @@ public final class NodeConfigWriter implements AutoCloseable {
     private void passQuietly() {
         try {
             pass();
-        } catch (KubernetesClientException e) {
-            LOG.log(System.Logger.Level.WARNING, "writing CiliumBGPNodeConfig {0} failed ({1}); next try in {2} s", node, e.getMessage(),
-                    PERIOD.toSeconds());
+            failures = 0;
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.ERROR, "writing CiliumBGPNodeConfig " + node + " failed", e);
+            failures++;
+            boolean retry = failures <= RETRIES;
+            String next = retry ? "retry " + failures + " of " + RETRIES + " in " + retryDelayMillis(failures) + " ms"
+                    : "next periodic pass in about " + PERIOD.toSeconds() + " s";
+            if (e instanceof KubernetesClientException) {
+                LOG.log(System.Logger.Level.WARNING, "writing CiliumBGPNodeConfig {0} failed ({1}); {2}", node, e.getMessage(), next);
+            } else {
+                LOG.log(System.Logger.Level.ERROR, "writing CiliumBGPNodeConfig " + node + " failed; " + next, e);
+            }
+            if (retry) executor.schedule(this::passQuietly, retryDelayMillis(failures), TimeUnit.MILLISECONDS);
+            else failures = 0;
         }
     }
 
@@ -149,9 +198,11 @@ public final class NodeConfigWriter implements AutoCloseable {
     private void writeStatus(String version, JsonNode live, Observed o) {
         List<Condition> previous = conditions(live.path("status").path("conditions"));
         CiliumBGPNodeConfig.Status status = NodeConfigStatus.build(o, previous, clock.instant());
-        JsonNode want = normalized(JSON.valueToTree(status));
+        // Report off: an empty status, which clears peers and conditions once, then matches.
+        JsonNode want = statusReport ? normalized(JSON.valueToTree(status)) : JSON.createObjectNode();
         JsonNode have = live.path("status").isObject() ? normalized(live.get("status")) : null;
         String rv = live.path("metadata").path("resourceVersion").asText("");
+        if (!statusReport && (have == null || have.isEmpty())) return;
         if (want.equals(have)) return;
         if (want.equals(lastStatus) && rv.equals(lastStatusOver)) return; // our last write, not yet in the cache
         // A JSON patch replacing /status as a whole, as Cilium's agent writes it: lists replaced, not merged.

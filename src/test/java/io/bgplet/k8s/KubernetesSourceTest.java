@@ -293,6 +293,32 @@ class KubernetesSourceTest {
     }
 
     @Test
+    @Order(8)
+    void statusReportOffClearsTheStatusAndOnWritesItAgain() {
+        NodeConfigWriter w = status.writer();
+        try {
+            w.statusReport(false);
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                JsonNode st = nodeConfig().path("status");
+                assertThat(st.isMissingNode() || st.isEmpty()).as("status with the report off: %s", st).isTrue();
+            });
+            assertThat(nodeConfig().path("spec").path("bgpInstances")).as("the spec is still written").isNotEmpty();
+        } finally {
+            w.statusReport(true);
+        }
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(nodeConfig().path("status").path("bgpInstances")).isNotEmpty());
+    }
+
+    @Test
+    void retriesBackOffByOnePointTwoTenTimes() {
+        assertThat(NodeConfigWriter.retryDelayMillis(1)).isEqualTo(1000);
+        assertThat(NodeConfigWriter.retryDelayMillis(2)).isEqualTo(1200);
+        assertThat(NodeConfigWriter.retryDelayMillis(10)).isEqualTo(Math.round(1000 * Math.pow(1.2, 9)));
+        assertThat(NodeConfigWriter.RETRIES).isEqualTo(10);
+    }
+
+    @Test
     @Order(99)
     void apiServerOutageKeepsTheLastGoodState() throws Exception {
         KubernetesSource source = sources.kubernetesSource();
