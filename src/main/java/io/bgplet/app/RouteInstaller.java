@@ -357,15 +357,6 @@ final class RouteInstaller implements SpeakerListener, AutoCloseable {
         }, RERESOLVE_DEBOUNCE_MS, TimeUnit.MILLISECONDS);
     }
 
-    /** Installed destinations now (for status and tests). */
-    int installed() {
-        try {
-            return thread.submit(placed::size).get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            return -1;
-        }
-    }
-
     /**
      * Stops; {@code keepRoutes} leaves bgplet's routes in the kernel (a graceful restart: the
      * next run adopts them), otherwise they are removed first.
