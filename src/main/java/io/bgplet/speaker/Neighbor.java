@@ -57,6 +57,13 @@ final class Neighbor {
     final AtomicInteger pendingBatches = new AtomicInteger();
     volatile boolean readPaused;
 
+    private Family lastAcceptedFamily;
+    private int[] lastAcceptedCount;
+    /** One-entry caches of Inbound (the routes of one UPDATE share a set): loop check and Loc-RIB path. */
+    io.bgplet.rib.PathAttributes lastLoopChecked;
+    boolean lastLooped;
+    io.bgplet.rib.Path lastPath;
+
     long updatesIn, updatesOut, notificationsIn, notificationsOut, refreshIn, withdrawnByError;
 
     Neighbor(NeighborConfig config, PeerPolicy policy, Source source) {
@@ -80,7 +87,19 @@ final class Neighbor {
     }
 
     void addAccepted(Family f, int delta) {
-        accepted.computeIfAbsent(f, k -> new int[1])[0] += delta;
+        // Per imported route: the last family's counter saves a map lookup (5 % of the writer's
+        // CPU samples in a full-table transit, JFR).
+        if (f != lastAcceptedFamily) {
+            lastAcceptedCount = accepted.computeIfAbsent(f, k -> new int[1]);
+            lastAcceptedFamily = f;
+        }
+        lastAcceptedCount[0] += delta;
+    }
+
+    void clearAccepted(Family f) {
+        accepted.remove(f);
+        lastAcceptedFamily = null;
+        lastAcceptedCount = null;
     }
 
     NeighborStatus status() {
