@@ -86,7 +86,7 @@ public final class AttributeInterner {
             else if (nextHops.size() < MAX_SHARED_NEXT_HOPS) nextHops.put(nh, nh);
         }
         if (path == a.asPath() && nh == a.nextHop()) return a;
-        return a.toBuilder().asPath(path).nextHop(nh).build();
+        return a.withShared(path, nh);
     }
 
     private static int mix(int h) {

@@ -8,12 +8,10 @@ import io.bgplet.session.Negotiated;
 import io.bgplet.session.State;
 import io.bgplet.session.transport.Peer;
 import io.bgplet.wire.Family;
-import io.bgplet.wire.Prefix;
 
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
@@ -43,7 +41,7 @@ final class Neighbor {
     final AdjRibIn adjRibIn;
     final Map<Family, AdjRibOut> adjRibOut = new HashMap<>();
     /** Destinations still to export, per family, while the peer's socket is full. */
-    final Map<Family, LinkedHashSet<Prefix>> pendingExport = new HashMap<>();
+    final Map<Family, ExportQueue> pendingExport = new HashMap<>();
     /** Families whose End-of-RIB we still owe this session (sent once the initial export drained). */
     final Set<Family> endOfRibOwed = new HashSet<>();
     /** Families whose routes are stale (graceful restart helper), awaiting the peer's End-of-RIB. */
