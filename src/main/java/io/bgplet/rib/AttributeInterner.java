@@ -30,7 +30,8 @@ public final class AttributeInterner {
      * Equal AS paths shared between sets. The same open-addressed weak table as the sets, not a
      * WeakHashMap: with mostly distinct paths (the bench's table: 489k paths live for 505k sets
      * in a full-table transit, jcmd GC.class_histogram) a WeakHashMap entry plus the
-     * WeakReference value cost 64 B and two objects per path; one reference here costs 24 B.
+     * WeakReference value cost 64 B and two objects per path; one reference here costs 24 B
+     * (with compact object headers).
      */
     private final WeakTable<AsPath> asPaths = new WeakTable<>();
     private final Map<InetAddress, InetAddress> nextHops = new HashMap<>();
