@@ -33,10 +33,15 @@ public record Policy(String name, List<Statement> statements, Disposition defaul
      */
     public PathAttributes apply(Prefix prefix, Source source, PathAttributes attributes, AttributeInterner interner) {
         PathAttributes current = attributes;
-        for (Statement s : statements) {
+        // Indexed: this runs for every imported and exported route, and an iterator per call
+        // was 3 % of the allocation of a full-table transit (JFR).
+        for (int i = 0, n = statements.size(); i < n; i++) {
+            Statement s = statements.get(i);
             if (!s.matches(prefix, source, current)) continue;
             PathAttributes.Builder draft = null;
-            for (Action a : s.actions()) {
+            List<Action> actions = s.actions();
+            for (int j = 0, m = actions.size(); j < m; j++) {
+                Action a = actions.get(j);
                 switch (a) {
                     case Action.Accept x -> { return finish(current, draft, attributes, interner); }
                     case Action.Reject x -> { return null; }

@@ -16,7 +16,7 @@ public record Statement(String name, List<Condition> conditions, List<Action> ac
     }
 
     public boolean matches(Prefix prefix, Source source, PathAttributes attributes) {
-        for (Condition c : conditions) if (!c.test(prefix, source, attributes)) return false;
+        for (int i = 0, n = conditions.size(); i < n; i++) if (!conditions.get(i).test(prefix, source, attributes)) return false;
         return true;
     }
 }

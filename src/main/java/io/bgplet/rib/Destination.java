@@ -30,20 +30,21 @@ final class Destination {
         return paths[0];
     }
 
-    /** Adds or replaces the candidate of path's source. */
-    void put(Path path) {
+    /** Adds or replaces the candidate of path's source; returns whether it replaced one. */
+    boolean put(Path path) {
         selection = null;
         int id = path.source().id();
         int i = indexOf(id);
         if (i >= 0) {
             paths[i] = path;
-            return;
+            return true;
         }
         int at = -i - 1;
         if (count == paths.length) paths = Arrays.copyOf(paths, count + 2);
         System.arraycopy(paths, at, paths, at + 1, count - at);
         paths[at] = path;
         count++;
+        return false;
     }
 
     /** Removes the candidate of source; returns whether there was one. */

@@ -45,14 +45,10 @@ public final class Export {
             if (!prefix.family().equals(family)) continue;
             Path best = rib.best(prefix);
             PathAttributes send = best == null ? null : run.outbound(prefix, best);
-            PathAttributes sent = out.get(prefix);
+            // One Adj-RIB-Out lookup per destination: put and remove return what was sent.
             if (send == null) {
-                if (sent != null) {
-                    out.remove(prefix);
-                    withdrawals.add(prefix);
-                }
-            } else if (send != sent) {
-                out.put(prefix, send);
+                if (out.remove(prefix) != null) withdrawals.add(prefix);
+            } else if (out.put(prefix, send) != send) {
                 // Destinations sharing a set usually come together (one UPDATE's prefixes).
                 if (send != lastKey) {
                     lastKey = send;

@@ -31,6 +31,8 @@ import java.util.Objects;
 public final class PathAttributes {
     /** LOCAL_PREF assumed when a path has none (RFC 4271 5.1.5 leaves it local; 100 is universal). */
     public static final long DEFAULT_LOCAL_PREF = 100;
+    /** RFC 4271 5 recommends ascending type codes; one comparator, not one per call. */
+    private static final Comparator<Attribute> BY_TYPE = Comparator.comparingInt(Attribute::typeCode);
     static final int[] NO_INTS = new int[0];
     static final long[] NO_LONGS = new long[0];
     static final Attribute[] NO_ATTRIBUTES = new Attribute[0];
@@ -70,7 +72,7 @@ public final class PathAttributes {
         largeCommunities = b.largeCommunities;
         clusterList = b.clusterList;
         others = b.others.toArray(NO_ATTRIBUTES);
-        Arrays.sort(others, Comparator.comparingInt(Attribute::typeCode));
+        Arrays.sort(others, BY_TYPE);
         int h = origin;
         h = h * 31 + asPath.hashCode();
         h = h * 31 + Long.hashCode(med);
@@ -86,6 +88,35 @@ public final class PathAttributes {
         h = h * 31 + Arrays.hashCode(clusterList);
         h = h * 31 + Arrays.hashCode(others);
         hash = h;
+    }
+
+    /**
+     * This set with an equal AS path and next hop (the interner's shared instances): a field
+     * copy, not a Builder round trip, since every new set a peer sends passes here. The hash
+     * is unchanged because the parts are equal.
+     */
+    PathAttributes withShared(AsPath equalPath, InetAddress equalNextHop) {
+        return new PathAttributes(this, equalPath, equalNextHop);
+    }
+
+    private PathAttributes(PathAttributes a, AsPath equalPath, InetAddress equalNextHop) {
+        hash = a.hash;
+        origin = a.origin;
+        atomicAggregate = a.atomicAggregate;
+        asPathLength = a.asPathLength;
+        neighborAs = a.neighborAs;
+        med = a.med;
+        localPref = a.localPref;
+        originatorId = a.originatorId;
+        asPath = equalPath;
+        nextHop = equalNextHop;
+        linkLocal = a.linkLocal;
+        aggregator = a.aggregator;
+        communities = a.communities;
+        extendedCommunities = a.extendedCommunities;
+        largeCommunities = a.largeCommunities;
+        clusterList = a.clusterList;
+        others = a.others;
     }
 
     /**
@@ -206,7 +237,7 @@ public final class PathAttributes {
         if (extendedCommunities.length > 0) out.add(new Attribute.ExtendedCommunities(extendedCommunities));
         if (largeCommunities.length > 0) out.add(new Attribute.LargeCommunities(largeCommunities));
         out.addAll(Arrays.asList(others));
-        out.sort(Comparator.comparingInt(Attribute::typeCode));
+        out.sort(BY_TYPE);
         return out;
     }
 
@@ -215,15 +246,30 @@ public final class PathAttributes {
      * NLRI field, other families in MP_REACH_NLRI (RFC 4760 section 3).
      */
     public Update toUpdate(Family family, List<Prefix> nlri) {
+        if (carriesNextHop(family)) return new Update(List.of(), wireAttributes(family), nlri);
         List<Attribute> attrs = attributes();
-        if (family.equals(Family.IPV4_UNICAST) && nextHop instanceof Inet4Address v4) {
-            attrs.add(new Attribute.NextHop(v4));
-            attrs.sort(Comparator.comparingInt(Attribute::typeCode));
-            return new Update(List.of(), attrs, nlri);
-        }
         attrs.add(new Attribute.MpReach(family, nextHop, linkLocal, nlri));
-        attrs.sort(Comparator.comparingInt(Attribute::typeCode));
+        attrs.sort(BY_TYPE);
         return new Update(List.of(), attrs, List.of());
+    }
+
+    /** Whether routes of family with these attributes go in the IPv4 NLRI field with NEXT_HOP. */
+    public boolean carriesNextHop(Family family) {
+        return family.equals(Family.IPV4_UNICAST) && nextHop instanceof Inet4Address;
+    }
+
+    /**
+     * The attribute list of an UPDATE carrying these attributes for family, by type code:
+     * NEXT_HOP for IPv4 unicast (see {@link #carriesNextHop}), else an MP_REACH_NLRI template
+     * without NLRI (the form {@code UpdatePacker} takes). Export builds one per group of
+     * prefixes, without the intermediate {@link Update}.
+     */
+    public List<Attribute> wireAttributes(Family family) {
+        List<Attribute> attrs = attributes();
+        if (carriesNextHop(family)) attrs.add(new Attribute.NextHop((Inet4Address) nextHop));
+        else attrs.add(new Attribute.MpReach(family, nextHop, linkLocal, List.of()));
+        attrs.sort(BY_TYPE);
+        return attrs;
     }
 
     @Override

@@ -8,12 +8,10 @@ import io.bgplet.session.Negotiated;
 import io.bgplet.session.State;
 import io.bgplet.session.transport.Peer;
 import io.bgplet.wire.Family;
-import io.bgplet.wire.Prefix;
 
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
@@ -43,7 +41,7 @@ final class Neighbor {
     final AdjRibIn adjRibIn;
     final Map<Family, AdjRibOut> adjRibOut = new HashMap<>();
     /** Destinations still to export, per family, while the peer's socket is full. */
-    final Map<Family, LinkedHashSet<Prefix>> pendingExport = new HashMap<>();
+    final Map<Family, ExportQueue> pendingExport = new HashMap<>();
     /** Families whose End-of-RIB we still owe this session (sent once the initial export drained). */
     final Set<Family> endOfRibOwed = new HashSet<>();
     /** Families whose routes are stale (graceful restart helper), awaiting the peer's End-of-RIB. */
@@ -56,6 +54,13 @@ final class Neighbor {
     /** UPDATE batches queued for the writer; the event loop stops reading above a bound. */
     final AtomicInteger pendingBatches = new AtomicInteger();
     volatile boolean readPaused;
+
+    private Family lastAcceptedFamily;
+    private int[] lastAcceptedCount;
+    /** One-entry caches of Inbound (the routes of one UPDATE share a set): loop check and Loc-RIB path. */
+    io.bgplet.rib.PathAttributes lastLoopChecked;
+    boolean lastLooped;
+    io.bgplet.rib.Path lastPath;
 
     long updatesIn, updatesOut, notificationsIn, notificationsOut, refreshIn, withdrawnByError;
 
@@ -80,7 +85,19 @@ final class Neighbor {
     }
 
     void addAccepted(Family f, int delta) {
-        accepted.computeIfAbsent(f, k -> new int[1])[0] += delta;
+        // Per imported route: the last family's counter saves a map lookup (5 % of the writer's
+        // CPU samples in a full-table transit, JFR).
+        if (f != lastAcceptedFamily) {
+            lastAcceptedCount = accepted.computeIfAbsent(f, k -> new int[1]);
+            lastAcceptedFamily = f;
+        }
+        lastAcceptedCount[0] += delta;
+    }
+
+    void clearAccepted(Family f) {
+        accepted.remove(f);
+        lastAcceptedFamily = null;
+        lastAcceptedCount = null;
     }
 
     NeighborStatus status() {

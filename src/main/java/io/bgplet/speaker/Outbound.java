@@ -8,6 +8,7 @@ import io.bgplet.rib.LocRib;
 import io.bgplet.rib.RouteFilter;
 import io.bgplet.wire.CodecOptions;
 import io.bgplet.wire.Family;
+import io.bgplet.wire.Ipv4Prefix;
 import io.bgplet.wire.MessageCodec;
 import io.bgplet.wire.Prefix;
 import io.bgplet.wire.Update;
@@ -22,10 +23,8 @@ import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.net.UnknownHostException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.function.BiFunction;
 
@@ -45,6 +44,8 @@ final class Outbound {
     private final long localAs;
     private final Inet4Address routerId;
     private final BiFunction<Neighbor, Family, RouteFilter> exportFilter;
+    /** Prefix keys of the group being written (writer thread only; grows to the largest group). */
+    private long[] keys = new long[64];
 
     Outbound(LocRib locRib, Export export, long localAs, Inet4Address routerId, BiFunction<Neighbor, Family, RouteFilter> exportFilter) {
         this.locRib = locRib;
@@ -57,13 +58,13 @@ final class Outbound {
     /** Queues destinations for export to n and sends what the socket takes now. */
     void enqueue(Neighbor n, Family family, Collection<Prefix> destinations) {
         if (!n.established() || !n.negotiated.families().contains(family)) return;
-        n.pendingExport.computeIfAbsent(family, f -> new LinkedHashSet<>()).addAll(destinations);
+        n.pendingExport.computeIfAbsent(family, f -> new ExportQueue()).addAll(destinations);
     }
 
     /** Queues the whole Loc-RIB and Adj-RIB-Out of the family: session start or policy change. */
     void enqueueAll(Neighbor n, Family family) {
         if (!n.established() || !n.negotiated.families().contains(family)) return;
-        LinkedHashSet<Prefix> all = n.pendingExport.computeIfAbsent(family, f -> new LinkedHashSet<>());
+        ExportQueue all = n.pendingExport.computeIfAbsent(family, f -> new ExportQueue());
         all.addAll(locRib.prefixes(family));
         all.addAll(n.out(family).prefixes(family));
     }
@@ -79,23 +80,18 @@ final class Outbound {
         CodecOptions options = n.negotiated.codecOptions();
         for (var entry : n.pendingExport.entrySet()) {
             Family family = entry.getKey();
-            LinkedHashSet<Prefix> pending = entry.getValue();
+            ExportQueue pending = entry.getValue();
             RouteFilter filter = exportFilter.apply(n, family);
             AdjRibOut out = n.out(family);
             while (!pending.isEmpty()) {
                 if (!n.peer.isWritable()) return false;
-                List<Prefix> chunk = new ArrayList<>(Math.min(CHUNK, pending.size()));
-                Iterator<Prefix> it = pending.iterator();
-                while (it.hasNext() && chunk.size() < CHUNK) {
-                    chunk.add(it.next());
-                    it.remove();
-                }
+                List<Prefix> chunk = pending.take(CHUNK);
                 send(n, family, export.run(family, target, locRib, chunk, out, filter), options);
             }
         }
         for (Iterator<Family> it = n.endOfRibOwed.iterator(); it.hasNext(); ) {
             Family f = it.next();
-            LinkedHashSet<Prefix> pending = n.pendingExport.get(f);
+            ExportQueue pending = n.pendingExport.get(f);
             if (pending != null && !pending.isEmpty()) continue;
             ByteBuf buf = ByteBufAllocator.DEFAULT.buffer(32);
             MessageCodec.encode(Update.endOfRib(f), options, buf);
@@ -123,8 +119,17 @@ final class Outbound {
                 }
             }
             for (ExportResult.Group g : result.announcements()) {
-                var attrs = g.attributes().toUpdate(family, List.of()).attributes();
-                messages += UpdatePacker.write(attrs, g.prefixes(), options, buf);
+                var attrs = g.attributes().wireAttributes(family);
+                if (g.attributes().carriesNextHop(family)) {
+                    // IPv4 straight from prefix keys: no per-message plan or NLRI lists.
+                    List<Prefix> prefixes = g.prefixes();
+                    int count = prefixes.size();
+                    if (keys.length < count) keys = new long[Math.max(count, keys.length * 2)];
+                    for (int i = 0; i < count; i++) keys[i] = ((Ipv4Prefix) prefixes.get(i)).key();
+                    messages += UpdatePacker.writeIpv4(attrs, keys, 0, count, options, buf);
+                } else {
+                    messages += UpdatePacker.write(attrs, g.prefixes(), options, buf);
+                }
             }
         } catch (RuntimeException e) {
             buf.release();

@@ -368,6 +368,7 @@ public final class Speaker implements AutoCloseable {
         NeighborConfig old = n.config;
         n.config = nc;
         n.policy = policyOf(nc);
+        n.lastLoopChecked = null; // allow-own-as may have changed
         for (Family f : nc.families()) {
             if (old.importPolicy() != nc.importPolicy() || old.allowOwnAs() != nc.allowOwnAs()) inbound.reimport(n, f);
             if (!old.advertisements().equals(nc.advertisements()) || old.exportLearned() != nc.exportLearned()) outbound.enqueueAll(n, f);

@@ -63,7 +63,7 @@ public sealed interface Attribute {
             int n = 0;
             for (AsPathSegment s : segments) {
                 n += switch (s.type()) {
-                    case AsPathSegment.AS_SEQUENCE -> s.asns().length;
+                    case AsPathSegment.AS_SEQUENCE -> s.size();
                     case AsPathSegment.AS_SET -> 1;
                     default -> 0;
                 };
@@ -74,7 +74,8 @@ public sealed interface Attribute {
         /** First AS of the leftmost sequence, or -1 (the neighbouring AS). */
         public long firstAs() {
             for (AsPathSegment s : segments) {
-                if (s.type() == AsPathSegment.AS_SEQUENCE && s.asns().length > 0) return s.asns()[0];
+                // size() and asn(i), not asns(): that returns a defensive copy, and this runs per route.
+                if (s.type() == AsPathSegment.AS_SEQUENCE && s.size() > 0) return s.asn(0);
                 if (s.type() == AsPathSegment.AS_SET) return -1;
             }
             return -1;
@@ -83,7 +84,7 @@ public sealed interface Attribute {
         /** How many times asn appears anywhere in the path (for loop detection). */
         public int occurrences(long asn) {
             int n = 0;
-            for (AsPathSegment s : segments) for (long a : s.asns()) if (a == asn) n++;
+            for (AsPathSegment s : segments) for (int i = 0; i < s.size(); i++) if (s.asn(i) == asn) n++;
             return n;
         }
 
@@ -93,7 +94,7 @@ public sealed interface Attribute {
             java.util.ArrayList<AsPathSegment> out = new java.util.ArrayList<>(segments);
             long[] add = new long[count];
             Arrays.fill(add, asn);
-            if (!out.isEmpty() && out.getFirst().type() == AsPathSegment.AS_SEQUENCE && out.getFirst().asns().length + count <= 255) {
+            if (!out.isEmpty() && out.getFirst().type() == AsPathSegment.AS_SEQUENCE && out.getFirst().size() + count <= 255) {
                 long[] old = out.getFirst().asns();
                 long[] merged = new long[old.length + count];
                 System.arraycopy(add, 0, merged, 0, count);
