@@ -118,7 +118,11 @@ final class Inbound {
         return false;
     }
 
+    /** The global import default REJECT (GlobalPolicy): every learned path is refused. */
+    boolean rejectAll;
+
     private RouteFilter importFilter(Neighbor n, Family family) {
+        if (rejectAll) return RouteFilter.REJECT_ALL;
         return n.policy.importFilter(family, interner);
     }
 }
