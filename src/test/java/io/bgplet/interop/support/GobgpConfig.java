@@ -26,8 +26,7 @@ final class GobgpConfig {
             if (n.localAddress() != null) c.append("    local-address = \"").append(n.localAddress()).append("\"\n");
             if (n.port() != 179) c.append("    remote-port = ").append(n.port()).append('\n');
             c.append("  [neighbors.timers.config]\n");
-            // idle-hold-time-after-reset: gobgpd waits 30 s by default before reconnecting after an admin reset.
-            c.append("    connect-retry = 1\n    idle-hold-time-after-reset = 1\n    hold-time = ").append(n.holdTime())
+            c.append("    connect-retry = 1\n    hold-time = ").append(n.holdTime())
                     .append("\n    keepalive-interval = ").append(n.keepalive()).append('\n');
             if (n.multihopTtl() > 0) {
                 c.append("  [neighbors.ebgp-multihop.config]\n    enabled = true\n    multihop-ttl = ").append(n.multihopTtl()).append('\n');
