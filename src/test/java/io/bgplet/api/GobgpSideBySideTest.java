@@ -125,6 +125,8 @@ class GobgpSideBySideTest {
     @BeforeAll
     static void startDaemons() throws IOException {
         Interop.requireRootAndTools("gobgp");
+        // Another test's SetLogLevel call (the smoke test calls every RPC) outlives its app in this JVM.
+        java.util.logging.Logger.getLogger("io.bgplet").setLevel(java.util.logging.Level.INFO);
         List<String> near = List.of("198.19.100.100/24", "2001:db8:119::100/64");
         List<String> far = List.of("198.19.100.200/24", "2001:db8:119::200/64");
         topology = Topology.builder().node("p1").node("r").node("p2")
@@ -143,7 +145,16 @@ class GobgpSideBySideTest {
         // The PodCIDR, as bgplet originates it: origin IGP, next hop self.
         reference.gobgp("global", "rib", "add", "198.18.0.0/24", "origin", "igp");
         // gobgpd's first connect waits 5-10 s.
-        await().atMost(Duration.ofSeconds(30)).until(() -> p1.isEstablished("198.19.100.100") && p2.isEstablished("198.19.100.100"));
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> p1.isEstablished(SELF) && p2.isEstablished(SELF));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("not established: P1 " + p1.neighborState(SELF) + ", P2 " + p2.neighborState(SELF)
+                    + "\nbgplet: " + run(Netns.root(), 50151, "neighbor", P).text()
+                    + "\nio.bgplet log level: " + java.util.logging.Logger.getLogger("io.bgplet").getLevel()
+                    + "\nroot: " + Netns.root().run("ss", "-tanp", "dst", P).stdout() + Netns.root().run("ip", "neigh").stdout()
+                    + Netns.root().run("ip", "route", "get", P).stdout()
+                    + "\np1: " + topology.ns("p1").run("ss", "-tanlp").stdout(), e);
+        }
         for (GobgpPeer p : new GobgpPeer[] {p1, p2}) {
             try {
                 await().atMost(Duration.ofSeconds(10)).until(() -> p.adjIn(SELF, "ipv4").size() == 1);
