@@ -144,9 +144,11 @@ class GobgpSideBySideTest {
         p1.start();
         // The PodCIDR, as bgplet originates it: origin IGP, next hop self.
         reference.gobgp("global", "rib", "add", "198.18.0.0/24", "origin", "igp");
-        // gobgpd's first connect waits 5-10 s.
+        // gobgpd's first connect waits 5-10 s; bgplet has been dialing since the app started.
+        // Under heavy load (another JVM holding the root-namespace lock, load 30+) one start
+        // took over 30 s for bgplet's side: allow 60.
         try {
-            await().atMost(Duration.ofSeconds(30)).until(() -> p1.isEstablished(SELF) && p2.isEstablished(SELF));
+            await().atMost(Duration.ofSeconds(60)).until(() -> p1.isEstablished(SELF) && p2.isEstablished(SELF));
         } catch (org.awaitility.core.ConditionTimeoutException e) {
             throw new AssertionError("not established: P1 " + p1.neighborState(SELF) + ", P2 " + p2.neighborState(SELF)
                     + "\nbgplet: " + run(Netns.root(), 50151, "neighbor", P).text()
