@@ -4,7 +4,6 @@ import apipb.Gobgp;
 import com.google.protobuf.Empty;
 import io.bgplet.speaker.LocalPath;
 import io.bgplet.speaker.Speaker;
-import io.bgplet.speaker.SpeakerDirectory;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 
@@ -18,14 +17,14 @@ import java.util.concurrent.CompletableFuture;
  * Paths with is_withdraw are deleted, as gobgpd does.
  */
 final class AddPathStream implements StreamObserver<Gobgp.AddPathStreamRequest> {
-    private final SpeakerDirectory directory;
+    private final java.util.function.Supplier<java.util.Optional<Speaker>> target;
     private final ApiRoutes routes;
     private final StreamObserver<Empty> response;
     private CompletableFuture<?> chain = CompletableFuture.completedFuture(null);
     private boolean failed;
 
-    AddPathStream(SpeakerDirectory directory, ApiRoutes routes, StreamObserver<Empty> response) {
-        this.directory = directory;
+    AddPathStream(java.util.function.Supplier<java.util.Optional<Speaker>> target, ApiRoutes routes, StreamObserver<Empty> response) {
+        this.target = target;
         this.routes = routes;
         this.response = response;
     }
@@ -34,7 +33,7 @@ final class AddPathStream implements StreamObserver<Gobgp.AddPathStreamRequest> 
     public synchronized void onNext(Gobgp.AddPathStreamRequest r) {
         if (failed) return;
         try {
-            Speaker s = directory.first().orElseThrow(() -> new io.grpc.StatusRuntimeException(Status.UNAVAILABLE.withDescription("no BGP instance runs on this node")));
+            Speaker s = target.get().orElseThrow(() -> new io.grpc.StatusRuntimeException(Status.UNAVAILABLE.withDescription("no BGP instance runs on this node")));
             ApiRoutes.checkGlobal(r.getTableType(), r.getVrfId());
             List<LocalPath> add = new ArrayList<>(), del = new ArrayList<>();
             for (int i = 0; i < r.getPathsCount(); i++) {

@@ -2,6 +2,7 @@ package io.bgplet.api;
 
 import apipb.Gobgp;
 import io.bgplet.rib.AdjRibIn;
+import io.bgplet.speaker.GlobalPolicy;
 import io.bgplet.speaker.InstanceConfig;
 import io.bgplet.speaker.NeighborConfig;
 import io.bgplet.speaker.NeighborStatus;
@@ -26,16 +27,21 @@ final class ApiControl {
     /** Held strongly: java.util.logging forgets levels of loggers nobody references. */
     private static final Logger BGPLET = Logger.getLogger("io.bgplet");
 
+    /** GoBGP's name for the global RIB's policy assignment. */
+    static final String GLOBAL = "global";
+
     private ApiControl() {}
 
-    /** listen_port -1 when not listening, as Cilium's embedded GoBGP reports it. */
+    /**
+     * listen_port -1 when not listening, as Cilium's embedded GoBGP reports it; the addresses
+     * are the configured one, else gobgpd's defaults (0.0.0.0 and ::), which gobgpd reports
+     * even with port -1.
+     */
     static Gobgp.GetBgpResponse global(InstanceConfig c) {
         Gobgp.Global.Builder g = Gobgp.Global.newBuilder().setAsn((int) c.localAs()).setRouterId(IpText.format(c.routerId()))
                 .setListenPort(c.listenPort() > 0 ? c.listenPort() : -1);
-        if (c.listenPort() > 0) {
-            if (c.listenAddress() != null) g.addListenAddresses(IpText.format(c.listenAddress()));
-            else g.addListenAddresses("0.0.0.0").addListenAddresses("::");
-        }
+        if (c.listenAddress() != null) g.addListenAddresses(IpText.format(c.listenAddress()));
+        else g.addListenAddresses("0.0.0.0").addListenAddresses("::");
         return Gobgp.GetBgpResponse.newBuilder().setGlobal(g).build();
     }
 
@@ -90,11 +96,23 @@ final class ApiControl {
      * Per neighbour: import's default action is its import policy (Cilium's default rejects
      * learned routes); export rejects everything but what CiliumBGPAdvertisements select.
      */
-    static List<Gobgp.PolicyAssignment> assignments(InstanceConfig c, String name, Gobgp.PolicyDirection direction) {
+    static List<Gobgp.PolicyAssignment> assignments(InstanceConfig c, GlobalPolicy global, String name, Gobgp.PolicyDirection direction) {
         List<Gobgp.PolicyAssignment> out = new ArrayList<>();
+        if (name.isEmpty() || name.equals(GLOBAL)) {
+            // The run-time gate (GlobalPolicy): ACCEPT = the configured policies decide, REJECT = nothing passes.
+            if (direction != Gobgp.PolicyDirection.EXPORT) {
+                out.add(Gobgp.PolicyAssignment.newBuilder().setName(GLOBAL).setDirection(Gobgp.PolicyDirection.IMPORT)
+                        .setDefaultAction(global.rejectImport() ? Gobgp.RouteAction.REJECT : Gobgp.RouteAction.ACCEPT).build());
+            }
+            if (direction != Gobgp.PolicyDirection.IMPORT) {
+                out.add(Gobgp.PolicyAssignment.newBuilder().setName(GLOBAL).setDirection(Gobgp.PolicyDirection.EXPORT)
+                        .setDefaultAction(global.rejectExport() ? Gobgp.RouteAction.REJECT : Gobgp.RouteAction.ACCEPT).build());
+            }
+            if (name.equals(GLOBAL)) return out;
+        }
         for (NeighborConfig n : c.neighbors()) {
             String address = IpText.format(n.address());
-            if (!name.isEmpty() && !name.equals("global") && !name.equals(address)) continue;
+            if (!name.isEmpty() && !name.equals(address)) continue;
             if (direction != Gobgp.PolicyDirection.EXPORT) {
                 out.add(Gobgp.PolicyAssignment.newBuilder().setName(address).setDirection(Gobgp.PolicyDirection.IMPORT)
                         .setDefaultAction(n.importPolicy() == NeighborConfig.ImportPolicy.ACCEPT ? Gobgp.RouteAction.ACCEPT : Gobgp.RouteAction.REJECT)
@@ -109,6 +127,31 @@ final class ApiControl {
             }
         }
         return out;
+    }
+
+    /**
+     * SetPolicyAssignment: only the global assignment's default action, with no named
+     * policies (bgplet has none; per-neighbour policy comes from the resources).
+     */
+    static GlobalPolicy withDefault(GlobalPolicy current, Gobgp.PolicyAssignment a) {
+        if (!a.getName().isEmpty() && !a.getName().equals(GLOBAL)) {
+            throw new StatusRuntimeException(Status.FAILED_PRECONDITION.withDescription("neighbor " + a.getName()
+                    + ": per-neighbour policies come from CiliumBGPPeerConfig and CiliumBGPAdvertisement resources; "
+                    + "only the global default action can be set"));
+        }
+        if (a.getPoliciesCount() > 0) {
+            throw new IllegalArgumentException("assignment.policies: bgplet has no named policies; set only the default action");
+        }
+        boolean reject = switch (a.getDefaultAction()) {
+            case ACCEPT -> false;
+            case REJECT -> true;
+            case NONE, UNRECOGNIZED -> throw new IllegalArgumentException("assignment.default_action must be ACCEPT or REJECT");
+        };
+        return switch (a.getDirection()) {
+            case IMPORT -> new GlobalPolicy(reject, current.rejectExport());
+            case EXPORT -> new GlobalPolicy(current.rejectImport(), reject);
+            case UNKNOWN, UNRECOGNIZED -> throw new IllegalArgumentException("assignment.direction must be IMPORT or EXPORT");
+        };
     }
 
     static void setLogLevel(Gobgp.SetLogLevelRequest.Level level) {

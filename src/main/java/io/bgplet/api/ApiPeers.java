@@ -1,8 +1,6 @@
 package io.bgplet.api;
 
-import apipb.Capability;
 import apipb.Gobgp;
-import com.google.protobuf.Any;
 import io.bgplet.session.Negotiated;
 import io.bgplet.session.State;
 import io.bgplet.speaker.InstanceConfig;
@@ -11,8 +9,6 @@ import io.bgplet.speaker.NeighborStatus;
 import io.bgplet.wire.Family;
 import io.bgplet.wire.IpText;
 
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * A neighbour as GoBGP's {@code apipb.Peer}. Every message the 3.10 CLI dereferences is set
@@ -47,12 +43,14 @@ final class ApiPeers {
                 .setAllowOwnAsn(c.allowOwnAs()).setSendCommunity(7).build();
 
         NeighborStatus.MessageCounters m = st.counters();
-        // bgplet counts UPDATE, NOTIFICATION and ROUTE-REFRESH messages; OPEN and KEEPALIVE are not counted.
-        Gobgp.Message received = Gobgp.Message.newBuilder().setUpdate(m.updatesIn()).setNotification(m.notificationsIn())
-                .setRefresh(m.refreshIn()).setDiscarded(m.withdrawnByError())
-                .setTotal(m.updatesIn() + m.notificationsIn() + m.refreshIn()).build();
-        Gobgp.Message sent = Gobgp.Message.newBuilder().setUpdate(m.updatesOut()).setNotification(m.notificationsOut())
-                .setTotal(m.updatesOut() + m.notificationsOut()).build();
+        // Discarded: UPDATEs whose routes were withdrawn under RFC 7606 (treat-as-withdraw).
+        Gobgp.Message received = Gobgp.Message.newBuilder().setOpen(m.opensIn()).setUpdate(m.updatesIn())
+                .setNotification(m.notificationsIn()).setKeepalive(m.keepalivesIn()).setRefresh(m.refreshIn())
+                .setDiscarded(m.withdrawnByError())
+                .setTotal(m.opensIn() + m.updatesIn() + m.notificationsIn() + m.keepalivesIn() + m.refreshIn()).build();
+        Gobgp.Message sent = Gobgp.Message.newBuilder().setOpen(m.opensOut()).setUpdate(m.updatesOut())
+                .setNotification(m.notificationsOut()).setKeepalive(m.keepalivesOut())
+                .setTotal(m.opensOut() + m.updatesOut() + m.notificationsOut() + m.keepalivesOut()).build();
 
         Gobgp.PeerState.Builder state = Gobgp.PeerState.newBuilder()
                 .setNeighborAddress(address).setPeerAsn((int) peerAs).setLocalAsn((int) instance.localAs())
@@ -63,8 +61,8 @@ final class ApiPeers {
                 .setQueues(Gobgp.Queues.getDefaultInstance());
         if (neg != null) {
             state.setRouterId(ApiAttributes.dotted(neg.peerRouterId()));
-            List<Any> caps = capabilities(neg, instance.localAs());
-            state.addAllLocalCap(caps).addAllRemoteCap(capabilities(neg, neg.peerAs()));
+            // Each side's own OPEN, so the CLI can tell "advertised" from "received".
+            st.opens().ifPresent(o -> state.addAllLocalCap(ApiCapabilities.of(o.sent())).addAllRemoteCap(ApiCapabilities.of(o.received())));
         }
 
         Gobgp.TimersState.Builder ts = Gobgp.TimersState.newBuilder()
@@ -97,22 +95,5 @@ final class ApiPeers {
                     .setState(as));
         }
         return peer.build();
-    }
-
-    /**
-     * Capabilities as negotiated: bgplet keeps only the agreed set (RFC 5492), so local and
-     * remote lists show the same capabilities, each side with its own AS number.
-     */
-    private static List<Any> capabilities(Negotiated n, long asn) {
-        List<Any> out = new ArrayList<>();
-        for (Family f : Family.supportedFamilies()) {
-            if (n.families().contains(f)) out.add(ApiAttributes.pack(Capability.MultiProtocolCapability.newBuilder().setFamily(ApiPaths.family(f)).build()));
-        }
-        if (n.routeRefresh()) out.add(ApiAttributes.pack(Capability.RouteRefreshCapability.getDefaultInstance()));
-        if (n.enhancedRouteRefresh()) out.add(ApiAttributes.pack(Capability.EnhancedRouteRefreshCapability.getDefaultInstance()));
-        if (n.fourOctetAs()) out.add(ApiAttributes.pack(Capability.FourOctetASNCapability.newBuilder().setAsn((int) asn).build()));
-        n.gracefulRestart().ifPresent(gr -> out.add(ApiAttributes.pack(Capability.GracefulRestartCapability.newBuilder()
-                .setTime(gr.peerRestartTime()).setFlags((gr.peerRestarting() ? 0x08 : 0) | (gr.notification() ? 0x04 : 0)).build())));
-        return out;
     }
 }

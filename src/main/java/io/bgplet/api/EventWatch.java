@@ -46,6 +46,8 @@ final class EventWatch implements SpeakerListener {
     private final AtomicLong pending = new AtomicLong();
     private final AtomicBoolean draining = new AtomicBoolean();
     private volatile boolean closed;
+    /** Written on the speaker's writer only (subscribe's query and the listener callbacks). */
+    private final java.util.Map<java.net.InetAddress, String> lastState = new java.util.HashMap<>();
     private final Speaker speaker;
 
     EventWatch(ServerCallStreamObserver<Gobgp.WatchEventResponse> out, boolean peers, boolean best, long limit,
@@ -75,7 +77,10 @@ final class EventWatch implements SpeakerListener {
         speaker.query(v -> {
             instance = v.config();
             if (peers) {
-                for (NeighborStatus s : v.neighbors()) offer(new PeerItem(Gobgp.WatchEventResponse.PeerEvent.Type.INIT, s), 1);
+                for (NeighborStatus s : v.neighbors()) {
+                    lastState.put(s.config().address(), stateKey(s));
+                    offer(new PeerItem(Gobgp.WatchEventResponse.PeerEvent.Type.INIT, s), 1);
+                }
                 offer(new EndOfInit(), 1);
             }
             if (best && tableInit) {
@@ -90,9 +95,20 @@ final class EventWatch implements SpeakerListener {
         });
     }
 
+    /**
+     * GoBGP sends STATE when the session or admin state changes; the speaker also reports a
+     * neighbour after route-count changes and resets, which would repeat the same line.
+     */
     @Override
     public void onNeighborState(NeighborStatus status) {
-        if (peers) offer(new PeerItem(Gobgp.WatchEventResponse.PeerEvent.Type.STATE, status), 1);
+        if (!peers) return;
+        String key = stateKey(status);
+        if (key.equals(lastState.put(status.config().address(), key))) return;
+        offer(new PeerItem(Gobgp.WatchEventResponse.PeerEvent.Type.STATE, status), 1);
+    }
+
+    private static String stateKey(NeighborStatus s) {
+        return s.state() + "/" + s.adminDown();
     }
 
     @Override

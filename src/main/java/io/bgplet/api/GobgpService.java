@@ -39,8 +39,23 @@ public class GobgpService extends GobgpApiGrpc.GobgpApiImplBase {
     @Inject
     SpeakerDirectory directory;
 
+    /** The instance this endpoint serves; null: the first one (Quarkus' server on 50051). */
+    private String instance;
+
+    /** An endpoint bound to one instance, for the extra per-instance ports ({@link ApiServers}). */
+    static GobgpService forInstance(SpeakerDirectory directory, String instance) {
+        GobgpService s = new GobgpService();
+        s.directory = directory;
+        s.instance = instance;
+        return s;
+    }
+
+    private Optional<Speaker> target() {
+        return instance == null ? directory.first() : Optional.ofNullable(directory.speakers().get(instance));
+    }
+
     private final ApiRoutes routes = new ApiRoutes(Clock.systemUTC());
-    /** Watchers build and send their messages here, never on the speaker's writer or the event loop. */
+    /** Watchers and path listings build and send their messages here, never on the speaker's writer or the event loop. */
     private final Executor watchExecutor = Executors.newVirtualThreadPerTaskExecutor();
 
     @Override
@@ -183,7 +198,7 @@ public class GobgpService extends GobgpApiGrpc.GobgpApiImplBase {
 
     @Override
     public StreamObserver<Gobgp.AddPathStreamRequest> addPathStream(StreamObserver<Empty> response) {
-        return new AddPathStream(directory, routes, response);
+        return new AddPathStream(this::target, routes, response);
     }
 
     @Override
@@ -282,7 +297,7 @@ public class GobgpService extends GobgpApiGrpc.GobgpApiImplBase {
 
     @Override
     public void listPolicyAssignment(Gobgp.ListPolicyAssignmentRequest request, StreamObserver<Gobgp.ListPolicyAssignmentResponse> response) {
-        withSpeaker(response, s -> s.query(v -> ApiControl.assignments(v.config(), request.getName(), request.getDirection()))
+        withSpeaker(response, s -> s.query(v -> ApiControl.assignments(v.config(), v.globalPolicy(), request.getName(), request.getDirection()))
                 .whenComplete((list, e) -> {
                     if (e != null) {
                         fail(response, e);
@@ -295,8 +310,9 @@ public class GobgpService extends GobgpApiGrpc.GobgpApiImplBase {
 
     @Override
     public void setPolicyAssignment(Gobgp.SetPolicyAssignmentRequest request, StreamObserver<Empty> response) {
-        fail(response, Status.FAILED_PRECONDITION.withDescription("bgplet's policies come from CiliumBGPPeerConfig and "
-                + "CiliumBGPAdvertisement resources; SetPolicyAssignment cannot change them"));
+        withSpeaker(response, s -> reply(s.query(v -> v.globalPolicy())
+                .thenCompose(current -> s.setGlobalPolicy(ApiControl.withDefault(current, request.getAssignment())))
+                .thenApply(x -> Empty.getDefaultInstance()), response));
     }
 
     @Override
@@ -372,11 +388,13 @@ public class GobgpService extends GobgpApiGrpc.GobgpApiImplBase {
 
     // ---- plumbing ----
 
-    /** Runs body against the first instance's speaker; a thrown IllegalArgumentException is the client's fault. */
+    /** Runs body against this endpoint's speaker; a thrown IllegalArgumentException is the client's fault. */
     private void withSpeaker(StreamObserver<?> response, java.util.function.Consumer<Speaker> body) {
-        Optional<Speaker> s = directory.first();
+        Optional<Speaker> s = target();
         if (s.isEmpty()) {
-            fail(response, Status.UNAVAILABLE.withDescription("no BGP instance runs on this node (no CiliumBGPClusterConfig selects it)"));
+            fail(response, Status.UNAVAILABLE.withDescription(instance == null
+                    ? "no BGP instance runs on this node (no CiliumBGPClusterConfig selects it)"
+                    : "BGP instance " + instance + " does not run on this node"));
             return;
         }
         try {
@@ -430,11 +448,11 @@ public class GobgpService extends GobgpApiGrpc.GobgpApiImplBase {
             case GLOBAL -> PathListing.Table.GLOBAL;
             case ADJ_IN -> PathListing.Table.ADJ_IN;
             case ADJ_OUT -> PathListing.Table.ADJ_OUT;
-            case LOCAL -> throw new StatusRuntimeException(Status.FAILED_PRECONDITION.withDescription("neighbor " + r.getName() + " doesn't have local rib"));
+            case LOCAL -> PathListing.Table.LOCAL;
             default -> throw new StatusRuntimeException(Status.UNIMPLEMENTED.withDescription("bgplet does not implement ListPath for table " + r.getTableType()));
         };
         InetAddress neighbor = table == PathListing.Table.GLOBAL ? null : ApiAttributes.address(r.getName(), "name");
-        new PathListing(s, table, neighbor, f, r.getPrefixesList(), response, routes::ages).start();
+        new PathListing(s, table, neighbor, f, r.getPrefixesList(), response, routes::ages, watchExecutor).start();
     }
 
     private void watch(Speaker s, Gobgp.WatchEventRequest r, ServerCallStreamObserver<Gobgp.WatchEventResponse> response) {

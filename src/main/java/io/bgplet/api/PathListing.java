@@ -32,7 +32,11 @@ import java.util.function.BiFunction;
 final class PathListing {
     static final int CHUNK = 10_000;
 
-    enum Table { GLOBAL, ADJ_IN, ADJ_OUT }
+    /**
+     * LOCAL is bgplet's answer to GoBGP's per-neighbour Local RIB (which gobgpd has only for
+     * route-server clients): the Loc-RIB paths learned from that neighbour, after import policy.
+     */
+    enum Table { GLOBAL, LOCAL, ADJ_IN, ADJ_OUT }
 
     /** One path read on the writer; Source and PathAttributes are immutable, so safe to keep. */
     private record Row(Prefix prefix, Source source, PathAttributes attributes, boolean best, boolean stale) {}
@@ -44,6 +48,11 @@ final class PathListing {
     private final List<Gobgp.TableLookupPrefix> filters;
     private final ServerCallStreamObserver<Gobgp.ListPathResponse> out;
     private final java.util.function.Function<List<NeighborStatus>, BiFunction<Source, Prefix, Instant>> ages;
+    /**
+     * Where messages are built: never the writer, and not the common pool either, whose
+     * single thread on a small node may be busy with anything else in the process.
+     */
+    private final java.util.concurrent.Executor executor;
     private BiFunction<Source, Prefix, Instant> age;
 
     private final ArrayDeque<Gobgp.ListPathResponse> pending = new ArrayDeque<>();
@@ -55,7 +64,9 @@ final class PathListing {
 
     PathListing(Speaker speaker, Table table, InetAddress neighbor, Family family, List<Gobgp.TableLookupPrefix> filters,
                 ServerCallStreamObserver<Gobgp.ListPathResponse> out,
-                java.util.function.Function<List<NeighborStatus>, BiFunction<Source, Prefix, Instant>> ages) {
+                java.util.function.Function<List<NeighborStatus>, BiFunction<Source, Prefix, Instant>> ages,
+                java.util.concurrent.Executor executor) {
+        this.executor = executor;
         this.speaker = speaker;
         this.table = table;
         this.neighbor = neighbor;
@@ -95,12 +106,19 @@ final class PathListing {
                 prefixes = selected;
             }
             pump();
-        });
+        }, executor);
     }
 
     private List<Prefix> prefixList(SpeakerView v) {
         return switch (table) {
             case GLOBAL -> v.locRib().prefixes(family);
+            case LOCAL -> v.adjRibIn(neighbor).map(r -> {
+                List<Prefix> l = new ArrayList<>();
+                r.forEach(family, (p, a) -> {
+                    if (fromNeighbor(v.locRib().candidates(p)) != null) l.add(p);
+                });
+                return l;
+            }).orElse(List.of());
             case ADJ_IN -> v.adjRibIn(neighbor).map(r -> {
                 List<Prefix> l = new ArrayList<>(r.size(family));
                 r.forEach(family, (p, a) -> l.add(p));
@@ -154,6 +172,14 @@ final class PathListing {
                     }
                 }
             }
+            case LOCAL -> {
+                for (Prefix p : chunk) {
+                    Path path = fromNeighbor(v.locRib().candidates(p));
+                    if (path == null) continue;
+                    boolean stale = v.adjRibIn(neighbor).map(r -> r.isStale(p)).orElse(false);
+                    rows.add(new Row(p, path.source(), path.attributes(), path.equals(v.locRib().best(p)), stale));
+                }
+            }
             case ADJ_IN -> v.adjRibIn(neighbor).ifPresent(r -> {
                 for (Prefix p : chunk) {
                     PathAttributes a = r.get(p);
@@ -168,6 +194,12 @@ final class PathListing {
             });
         }
         return rows;
+    }
+
+    /** The candidate learned from {@link #neighbor}, or null. */
+    private Path fromNeighbor(List<Path> candidates) {
+        for (Path path : candidates) if (!path.source().local() && neighbor.equals(path.source().peerAddress())) return path;
+        return null;
     }
 
     private void pump() {
@@ -210,7 +242,7 @@ final class PathListing {
                 fetching = false;
             }
             pump();
-        });
+        }, executor);
     }
 
     private List<Gobgp.ListPathResponse> messages(List<Row> rows) {

@@ -179,6 +179,13 @@ public class Agent implements io.bgplet.speaker.SpeakerDirectory {
     }
 
     @Override
+    public synchronized List<String> instanceNames() {
+        Result r = last;
+        if (r == null) return List.of();
+        return r.instances().stream().map(InstanceConfig::name).filter(speakers::containsKey).toList();
+    }
+
+    @Override
     public synchronized java.util.Optional<Speaker> first() {
         Result r = last;
         if (r != null && !r.instances().isEmpty()) return java.util.Optional.ofNullable(speakers.get(r.instances().getFirst().name()));

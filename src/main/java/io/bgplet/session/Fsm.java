@@ -37,6 +37,8 @@ public final class Fsm {
     private final Open localOpen;
     private State state = State.IDLE;
     private Negotiated negotiated;
+    /** The peer's OPEN while {@link #negotiated} is set: the API shows both sides' capabilities. */
+    private Open peerOpen;
     /** False after ManualStop: no automatic restart until the next start event. */
     private boolean autoRestart;
     private boolean idleHoldRunning;
@@ -55,6 +57,16 @@ public final class Fsm {
     /** What the OPENs agreed on, from OpenConfirm on; empty before and after. */
     public Optional<Negotiated> negotiated() {
         return Optional.ofNullable(negotiated);
+    }
+
+    /** The OPEN this side sends (RFC 4271 4.2), with the capabilities we advertise. */
+    public Open localOpen() {
+        return localOpen;
+    }
+
+    /** The peer's OPEN, from OpenConfirm on, with the capabilities it advertised; empty before and after. */
+    public Optional<Open> peerOpen() {
+        return Optional.ofNullable(peerOpen);
     }
 
     public SessionConfig config() {
@@ -201,6 +213,7 @@ public final class Fsm {
             case Negotiation.Outcome.Rejected r -> toIdle(out, Optional.of(r.notification()), null, true);
             case Negotiation.Outcome.Accepted a -> {
                 negotiated = a.negotiated();
+                peerOpen = open;
                 out.add(new SendMessage(Keepalive.INSTANCE));
                 if (negotiated.holdTime() > 0) {
                     out.add(new StartTimer(TimerKind.HOLD, Duration.ofSeconds(negotiated.holdTime())));
@@ -333,6 +346,7 @@ public final class Fsm {
             out.add(new Action.SessionDown(reason(cause), StaleRoutes.retain(negotiated, cause)));
         }
         negotiated = null;
+        peerOpen = null;
         state = State.IDLE;
         if (restart && autoRestart) {
             out.add(new StartTimer(TimerKind.IDLE_HOLD, jitter(config.idleHold())));

@@ -44,6 +44,8 @@ sealed interface Command {
 
     record Operate(java.net.InetAddress neighbor, NeighborOperation operation, CompletableFuture<Void> done) implements Command {}
 
+    record SetGlobalPolicy(GlobalPolicy policy, CompletableFuture<Void> done) implements Command {}
+
     /** Runs a read on the writer so it sees a consistent RIB. */
     record Query<T>(Function<SpeakerView, T> read, CompletableFuture<T> result) implements Command {}
 

@@ -124,7 +124,11 @@ final class Inbound {
         n.adjRibIn.forEach(family, (prefix, attrs) -> considerForLocRib(n, prefix, attrs));
     }
 
+    /** The global import default REJECT (GlobalPolicy): every learned path is refused. */
+    boolean rejectAll;
+
     private RouteFilter importFilter(Neighbor n, Family family) {
+        if (rejectAll) return RouteFilter.REJECT_ALL;
         return n.policy.importFilter(family, interner);
     }
 }

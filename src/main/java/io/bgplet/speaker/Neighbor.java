@@ -101,6 +101,9 @@ final class Neighbor {
     }
 
     NeighborStatus status() {
+        Peer.MessageCounts m = peer == null ? new Peer.MessageCounts(0, 0, 0, 0) : peer.messageCounts();
+        java.util.Optional<NeighborStatus.Opens> opens = peer == null || !established() ? java.util.Optional.empty()
+                : peer.sentOpen().flatMap(sent -> peer.receivedOpen().map(received -> new NeighborStatus.Opens(sent, received)));
         Map<Family, NeighborStatus.RouteCounts> counts = new HashMap<>();
         for (Family f : config.families()) {
             AdjRibOut o = adjRibOut.get(f);
@@ -108,7 +111,8 @@ final class Neighbor {
         }
         return new NeighborStatus(config, state, adminDown, java.util.Optional.ofNullable(negotiated), establishedAt, downAt,
                 Map.copyOf(counts), new NeighborStatus.MessageCounters(updatesIn, updatesOut, notificationsIn, notificationsOut,
-                refreshIn, withdrawnByError), lastError);
+                refreshIn, withdrawnByError, m.opensReceived(), m.opensSent(), m.keepalivesReceived(), m.keepalivesSent()),
+                lastError, opens);
     }
 
 }

@@ -74,6 +74,7 @@ public final class Speaker implements AutoCloseable {
     private final long startedAt;
     private InstanceConfig config;
     private Inbound inbound;
+    private GlobalPolicy globalPolicy = GlobalPolicy.CONFIGURED;
     private Outbound outbound;
     private boolean listening;
     private volatile boolean stopped;
@@ -125,6 +126,13 @@ public final class Speaker implements AutoCloseable {
     public CompletableFuture<Void> operate(InetAddress neighbor, NeighborOperation op) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         submit(new Command.Operate(neighbor, op, done));
+        return done;
+    }
+
+    /** Sets the run-time default actions; the paths affected are re-imported or re-exported at once. */
+    public CompletableFuture<Void> setGlobalPolicy(GlobalPolicy policy) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        submit(new Command.SetGlobalPolicy(policy, done));
         return done;
     }
 
@@ -190,6 +198,7 @@ public final class Speaker implements AutoCloseable {
                 case Command.LocalPaths l -> l.done().completeExceptionally(e);
                 case Command.Operate o -> o.done().completeExceptionally(e);
                 case Command.Query<?> q -> q.result().completeExceptionally(e);
+                case Command.SetGlobalPolicy g -> g.done().completeExceptionally(e);
                 case Command.Stop s -> s.done().completeExceptionally(e);
                 default -> { }
             }
@@ -227,6 +236,10 @@ public final class Speaker implements AutoCloseable {
             case Command.Operate o -> {
                 applyOperation(o.neighbor(), o.operation());
                 o.done().complete(null);
+            }
+            case Command.SetGlobalPolicy g -> {
+                applyGlobalPolicy(g.policy());
+                g.done().complete(null);
             }
             case Command.Query<?> q -> answer(q);
             case Command.Stop s -> stopAll(s);
@@ -281,6 +294,7 @@ public final class Speaker implements AutoCloseable {
         }
         if (config == null || instanceChanged) {
             inbound = new Inbound(locRib, interner, next.localAs());
+            inbound.rejectAll = globalPolicy.rejectImport();
             outbound = new Outbound(locRib, export, next.localAs(), next.routerId(), this::exportFilter);
         }
         config = next;
@@ -392,8 +406,27 @@ public final class Speaker implements AutoCloseable {
         return new PeerPolicy(imports, exports);
     }
 
-    /** Paths added through the API go to every neighbour, like GoBGP's global RIB. */
+    private void applyGlobalPolicy(GlobalPolicy next) {
+        GlobalPolicy old = globalPolicy;
+        globalPolicy = next;
+        if (inbound == null) return;
+        inbound.rejectAll = next.rejectImport();
+        LOG.info(() -> "global default actions: import " + (next.rejectImport() ? "REJECT" : "as configured")
+                + ", export " + (next.rejectExport() ? "REJECT" : "as configured"));
+        for (Neighbor n : neighbors.values()) {
+            for (Family f : n.config.families()) {
+                if (old.rejectImport() != next.rejectImport()) inbound.reimport(n, f);
+                if (old.rejectExport() != next.rejectExport()) outbound.enqueueAll(n, f);
+            }
+        }
+    }
+
+    /**
+     * Paths added through the API go to every neighbour, like GoBGP's global RIB; a global
+     * export REJECT holds everything.
+     */
     private RouteFilter exportFilter(Neighbor n, Family family) {
+        if (globalPolicy.rejectExport()) return RouteFilter.REJECT_ALL;
         RouteFilter policy = n.policy.exportFilter(family, interner);
         return (prefix, source, attrs) -> source.id() == apiSource.id() ? attrs : policy.apply(prefix, source, attrs);
     }
@@ -609,7 +642,7 @@ public final class Speaker implements AutoCloseable {
         NeighborStatus s = n.status();
         if (!n.established()) {
             State live = n.adminDown ? State.IDLE : n.peer.state();
-            s = new NeighborStatus(s.config(), live, s.adminDown(), s.negotiated(), s.establishedAt(), s.downAt(), s.families(), s.counters(), s.lastError());
+            s = new NeighborStatus(s.config(), live, s.adminDown(), s.negotiated(), s.establishedAt(), s.downAt(), s.families(), s.counters(), s.lastError(), s.opens());
         }
         return s;
     }
@@ -618,6 +651,7 @@ public final class Speaker implements AutoCloseable {
         @Override public InstanceConfig config() { return config; }
         @Override public List<NeighborStatus> neighbors() { return neighbors.values().stream().map(Speaker.this::status).toList(); }
         @Override public LocRib locRib() { return locRib; }
+        @Override public GlobalPolicy globalPolicy() { return globalPolicy; }
         @Override public Optional<AdjRibIn> adjRibIn(InetAddress a) { return Optional.ofNullable(neighbors.get(a)).map(n -> n.adjRibIn); }
         @Override public Optional<AdjRibOut> adjRibOut(InetAddress a, Family f) { return Optional.ofNullable(neighbors.get(a)).map(n -> n.out(f)); }
     };

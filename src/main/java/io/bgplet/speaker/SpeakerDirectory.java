@@ -13,4 +13,9 @@ public interface SpeakerDirectory {
 
     /** Every running speaker by instance name. */
     Map<String, Speaker> speakers();
+
+    /** Instance names in desired-state order (the first is {@link #first()}'s). */
+    default java.util.List<String> instanceNames() {
+        return java.util.List.copyOf(speakers().keySet());
+    }
 }

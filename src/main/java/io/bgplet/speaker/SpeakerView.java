@@ -22,4 +22,9 @@ public interface SpeakerView {
     Optional<AdjRibIn> adjRibIn(InetAddress neighbor);
 
     Optional<AdjRibOut> adjRibOut(InetAddress neighbor, io.bgplet.wire.Family family);
+
+    /** The run-time default actions (the API's global policy assignment). */
+    default GlobalPolicy globalPolicy() {
+        return GlobalPolicy.CONFIGURED;
+    }
 }

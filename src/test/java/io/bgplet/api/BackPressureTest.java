@@ -86,7 +86,7 @@ class BackPressureTest {
 
         Client<Gobgp.ListPathResponse> client = new Client<>();
         new PathListing(speaker, PathListing.Table.GLOBAL, null, Family.IPV4_UNICAST, List.of(), client,
-                neighbors -> (s, p) -> Instant.EPOCH).start();
+                neighbors -> (s, p) -> Instant.EPOCH, java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()).start();
         Thread.sleep(500);
         assertThat(client.received).isEmpty();
         assertThat(client.completed).isFalse();

@@ -146,7 +146,7 @@ class GobgpCliTest {
     void globalShowsTheInstance() throws Exception {
         Cli r = gobgp("global");
         assertThat(r.exit()).as(r.output()).isZero();
-        assertThat(r.output()).isEqualTo("AS:        65001\nRouter-ID: 127.0.0.1\n");
+        assertThat(r.output()).isEqualTo("AS:        65001\nRouter-ID: 127.0.0.1\nListening Port: -1, Addresses: 0.0.0.0, ::\n");
     }
 
     @Test
@@ -326,5 +326,24 @@ class GobgpCliTest {
         assertThat(change.getTable().getPathsList()).singleElement().satisfies(p -> assertThat(p.getIsWithdraw()).isTrue());
         api.deletePath(Gobgp.DeletePathRequest.newBuilder().setFamily(ApiPaths.family(Family.IPV4_UNICAST)).build());
         assertThat(destinations()).isEqualTo(1);
+    }
+
+    /**
+     * The global import gate on the test's peer speaker (it accepts the agent's routes): REJECT
+     * drops the learned PodCIDR from its Loc-RIB but keeps it in the Adj-RIB-In; ACCEPT brings
+     * it back without a new session.
+     */
+    @Test
+    @Order(10)
+    void globalImportRejectDropsLearnedPathsUntilAccepted() throws Exception {
+        Prefix pod = Prefix.parse("198.18.0.0/24");
+        InetAddress agent = InetAddress.getByName("127.0.0.1");
+        await().atMost(Duration.ofSeconds(10)).until(() -> peer.query(v -> v.locRib().best(pod)).get() != null);
+        peer.setGlobalPolicy(new io.bgplet.speaker.GlobalPolicy(true, false)).get(10, TimeUnit.SECONDS);
+        assertThat(peer.query(v -> v.locRib().best(pod)).get()).isNull();
+        assertThat(peer.query(v -> v.adjRibIn(agent).map(r -> r.get(pod)).orElse(null)).get()).isNotNull();
+        assertThat(peer.query(v -> v.globalPolicy().rejectImport()).get()).isTrue();
+        peer.setGlobalPolicy(io.bgplet.speaker.GlobalPolicy.CONFIGURED).get(10, TimeUnit.SECONDS);
+        assertThat(peer.query(v -> v.locRib().best(pod)).get()).isNotNull();
     }
 }

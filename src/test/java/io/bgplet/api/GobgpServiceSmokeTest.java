@@ -62,6 +62,9 @@ class GobgpServiceSmokeTest {
     @AfterEach
     void disconnect() throws InterruptedException {
         channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        // Calling every RPC includes SetLogLevel(PANIC): the level is JVM-wide and would
+        // silence bgplet's log in the test classes that run after this one.
+        java.util.logging.Logger.getLogger("io.bgplet").setLevel(null);
     }
 
     /** The default test profile's manifests give one instance; `gobgp global` reads it through GetBgp. */

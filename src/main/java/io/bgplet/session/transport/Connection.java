@@ -138,6 +138,7 @@ final class Connection {
             buf.release();
             throw e;
         }
+        peer.counted(m, true);
         if (flush) ch.writeAndFlush(buf).addListener(progress);
         else ch.write(buf).addListener(progress);
         return true;
@@ -215,6 +216,7 @@ final class Connection {
             };
             onLoop(() -> {
                 if (channel != ch) return;
+                if (r instanceof DecodeResult.Ok ok) peer.counted(ok.message(), false);
                 lastRaw = bytes;
                 handle(e);
                 lastRaw = null;

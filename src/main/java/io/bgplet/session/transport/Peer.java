@@ -4,9 +4,11 @@ import io.bgplet.session.Collision;
 import io.bgplet.session.Event;
 import io.bgplet.session.Negotiated;
 import io.bgplet.session.State;
+import io.bgplet.wire.Keepalive;
 import io.bgplet.wire.Message;
 import io.bgplet.wire.MessageCodec;
 import io.bgplet.wire.Notification;
+import io.bgplet.wire.Open;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -35,6 +37,11 @@ public final class Peer {
     private volatile boolean autoRead = true;
     private volatile State state = State.IDLE;
     private volatile Negotiated negotiated;
+    /** Both OPENs of the Established connection, or null: the capabilities each side advertised. */
+    private volatile Open sentOpen;
+    private volatile Open receivedOpen;
+    /** Written on the loop only (single writer), read by anyone. */
+    private volatile long opensSent, opensReceived, keepalivesSent, keepalivesReceived;
 
     Peer(Transport transport, PeerSettings settings, SessionListener listener, EventLoop loop) {
         this.transport = transport;
@@ -55,6 +62,41 @@ public final class Peer {
 
     public Optional<Negotiated> negotiated() {
         return Optional.ofNullable(negotiated);
+    }
+
+    /**
+     * OPEN and KEEPALIVE messages this peer's connections sent and received since it was
+     * created (UPDATE, NOTIFICATION and ROUTE-REFRESH are counted by the consumer, which sees them).
+     */
+    public record MessageCounts(long opensSent, long opensReceived, long keepalivesSent, long keepalivesReceived) {}
+
+    public MessageCounts messageCounts() {
+        return new MessageCounts(opensSent, opensReceived, keepalivesSent, keepalivesReceived);
+    }
+
+    /** The OPEN we sent on the Established connection (our capabilities, RFC 5492), if Established. */
+    public Optional<Open> sentOpen() {
+        return Optional.ofNullable(sentOpen);
+    }
+
+    /** The peer's OPEN on the Established connection (its capabilities), if Established. */
+    public Optional<Open> receivedOpen() {
+        return Optional.ofNullable(receivedOpen);
+    }
+
+    /** Called on the loop for each message written (sent) or decoded (received). */
+    void counted(Message m, boolean sent) {
+        switch (m) {
+            case Open o -> {
+                if (sent) opensSent++;
+                else opensReceived++;
+            }
+            case Keepalive k -> {
+                if (sent) keepalivesSent++;
+                else keepalivesReceived++;
+            }
+            default -> { }
+        }
     }
 
     /** RFC 4271 ManualStart. */
@@ -214,6 +256,8 @@ public final class Peer {
         State before = state;
         state = primary.state();
         negotiated = primary.state() == State.ESTABLISHED ? primary.fsm().negotiated().orElse(null) : null;
+        sentOpen = negotiated == null ? null : primary.fsm().localOpen();
+        receivedOpen = negotiated == null ? null : primary.fsm().peerOpen().orElse(null);
         if (before != state) listener.onStateChange(before, state);
     }
 

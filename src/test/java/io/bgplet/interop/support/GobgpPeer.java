@@ -30,6 +30,7 @@ public final class GobgpPeer implements PeerDaemon {
     private final String name;
     private final int apiPort;
     private Daemon gobgpd;
+    private String extraConfig = "";
 
     public GobgpPeer(Netns ns, PeerSpec spec, Path logDir, String name, int apiPort) {
         this.ns = ns;
@@ -43,11 +44,20 @@ public final class GobgpPeer implements PeerDaemon {
         this(ns, spec, logDir, "gobgp", 50051);
     }
 
+    /**
+     * TOML appended to the rendered config before {@link #start()}, for what {@link PeerSpec}
+     * does not model (e.g. {@code [global.apply-policy.config]}).
+     */
+    public GobgpPeer extraConfig(String toml) {
+        this.extraConfig = toml;
+        return this;
+    }
+
     @Override
     public void start() {
         Path conf = logDir.resolve(name + ".toml");
         try {
-            Files.writeString(conf, GobgpConfig.render(spec));
+            Files.writeString(conf, GobgpConfig.render(spec) + extraConfig);
         } catch (IOException e) {
             throw new IllegalStateException("cannot write GoBGP config", e);
         }
