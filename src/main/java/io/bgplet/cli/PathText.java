@@ -41,9 +41,19 @@ final class PathText {
         return "0.0.0.0";
     }
 
-    /** All attributes in the order the server sent them. */
+    /**
+     * All attributes in the order the server sent them, except an empty AS_PATH: Cilium's own
+     * paths carry none, so `cilium bgp routes` shows {@code [{Origin: i} {Nexthop: 0.0.0.0}]}
+     * for a PodCIDR (seed-lab.md), and bgplet's locally originated paths print the same.
+     */
     static String attrs(Gobgp.Path path) {
-        return path.getPattrsList().stream().map(PathText::attribute).collect(Collectors.joining(" ", "[", "]"));
+        return path.getPattrsList().stream().filter(a -> !isEmptyAsPath(a)).map(PathText::attribute)
+                .collect(Collectors.joining(" ", "[", "]"));
+    }
+
+    private static boolean isEmptyAsPath(Any a) {
+        return a.is(Attribute.AsPathAttribute.class) && unpack(a, Attribute.AsPathAttribute.class).getSegmentsList().stream()
+                .allMatch(s -> s.getNumbersCount() == 0);
     }
 
     /** Attributes other than next hop, MP_REACH and AS_PATH, as GoBGP's own CLI lists them. */

@@ -61,6 +61,17 @@ final class BgpletProcess implements AutoCloseable {
         return r.ok() ? r.stdout() : "";
     }
 
+    /**
+     * The bundled CLI from the same jar, run in the agent's namespace as `kubectl exec` into
+     * the pod would: NODE_NAME set (the DaemonSet's downward API), dialing 127.0.0.1:50051.
+     */
+    Exec cli(String nodeName, String... args) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> cmd = new java.util.ArrayList<>(List.of("env", "NODE_NAME=" + nodeName, java, "-jar", jar().toString()));
+        cmd.addAll(List.of(args));
+        return ns.run(cmd.toArray(String[]::new));
+    }
+
     Daemon daemon() {
         return daemon;
     }

@@ -17,6 +17,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -163,6 +164,41 @@ class ReferenceLabIT {
             System.out.printf("%-8s 65001  65000  198.51.100.200  ipv4/unicast  received %d  advertised %d%n", node,
                     routeGauge(a.get("/q/metrics"), "received"), routeGauge(a.get("/q/metrics"), "advertised"));
         }
+    }
+
+    @Test
+    @Order(8)
+    void theBundledCliShowsPeersAndRoutesLikeCiliumsCommands() throws IOException {
+        SeedLab.Node ctr = SeedLab.NODES.getFirst();
+        BgpletProcess a = agents.getFirst();
+        await("k8s-ctr Established again after the restart test").atMost(CONVERGE).pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> assertThat(lab.router().neighborState(ctr.address())).isEqualTo("Established"));
+        long t0 = System.nanoTime();
+        Exec peers = a.cli(ctr.name(), "peers");
+        long peersMs = (System.nanoTime() - t0) / 1_000_000;
+        assertThat(peers.ok()).as("bgplet peers: %s", peers.stderr()).isTrue();
+        String[] lines = peers.stdout().split("\n");
+        assertThat(lines[0]).containsPattern("Node\\s+Local AS\\s+Peer AS\\s+Peer Address\\s+Session State\\s+Uptime\\s+Family\\s+Received\\s+Advertised");
+        // What the router sends k8s-ctr: 192.0.2.0/25 and the three PodCIDRs (the lab's "Received 4"); it advertises its PodCIDR.
+        assertThat(peers.stdout()).containsPattern("(?m)^k8s-ctr\\s+65001\\s+65000\\s+198\\.51\\.100\\.200\\s+established\\s+\\S+\\s+ipv4/unicast\\s+4\\s+1\\s*$");
+
+        Exec advertised = a.cli(ctr.name(), "routes", "advertised", "ipv4", "unicast");
+        assertThat(advertised.ok()).as("bgplet routes advertised: %s", advertised.stderr()).isTrue();
+        assertThat(advertised.stdout()).containsPattern("(?m)^k8s-ctr\\s+65001\\s+198\\.51\\.100\\.200\\s+198\\.18\\.0\\.0/24\\s");
+        // As the lab's `cilium bgp routes available ipv4 unicast`: only the node's own PodCIDR
+        // (Cilium's import policy keeps learned routes out of the Loc-RIB).
+        Exec available = a.cli(ctr.name(), "routes", "available", "ipv4", "unicast");
+        assertThat(available.ok()).as("bgplet routes available: %s", available.stderr()).isTrue();
+        assertThat(available.stdout()).containsPattern(
+                "(?m)^k8s-ctr\\s+65001\\s+198\\.18\\.0\\.0/24\\s+0\\.0\\.0\\.0\\s+\\S+\\s+\\[\\{Origin: i} \\{Nexthop: 0\\.0\\.0\\.0}]");
+        Exec json = a.cli(ctr.name(), "routes", "available", "ipv4", "unicast", "-o", "json");
+        assertThat(json.ok()).as("bgplet routes available -o json: %s", json.stderr()).isTrue();
+        JsonNode routes = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.stdout());
+        List<String> prefixes = new ArrayList<>();
+        routes.path(ctr.name()).forEach(r -> prefixes.add(r.path("prefix").asText()));
+        assertThat(prefixes).containsExactly(ctr.podCidr());
+        System.out.printf("bgplet peers (a new JVM each time) answered in %d ms:%n%s%n%s%n%s%n", peersMs, peers.stdout(), advertised.stdout(),
+                available.stdout());
     }
 
     /** The value of cilium_bgp_control_plane_{received,advertised}_routes for ipv4 unicast toward the router, or -1. */
