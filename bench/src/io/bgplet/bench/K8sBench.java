@@ -92,6 +92,7 @@ final class K8sBench {
             m.writeAll(ips);
             List<String> cmd = new ArrayList<>(List.of(Bench.java()));
             cmd.addAll(BgpletProcess.jvmOptions());
+            if ("1".equals(System.getenv("BENCH_JFR"))) cmd.add("-XX:StartFlightRecording=filename=" + logs.resolve("bgplet.jfr") + ",settings=profile,dumponexit=true");
             cmd.addAll(List.of("-cp", System.getProperty("bench.dut.classpath"), K8sDut.class.getName(), "--dir", dir.toString()));
             long started = System.nanoTime();
             Child dut = ApiBench.own(closers, Child.start(dutNs, "bgplet", Dut.CPU, cmd, logs));

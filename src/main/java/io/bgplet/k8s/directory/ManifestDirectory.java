@@ -175,7 +175,7 @@ public final class ManifestDirectory implements AutoCloseable {
      */
     private synchronized void pollPass() throws IOException {
         List<Path> current = list();
-        boolean changed = files.keySet().retainAll(current);
+        boolean changed = files.keySet().retainAll(new HashSet<>(current)); // a List here made each pass O(files^2)
         for (Path file : current) {
             FileState old = files.get(file);
             if (old != null && old.stat() != null && old.stat().equals(Stat.of(file))) continue;
@@ -187,7 +187,7 @@ public final class ManifestDirectory implements AutoCloseable {
     /** Reads every manifest file again and notifies the listener when the snapshot changed. */
     public synchronized void rescan() throws IOException {
         List<Path> current = list();
-        boolean changed = files.keySet().retainAll(current);
+        boolean changed = files.keySet().retainAll(new HashSet<>(current)); // a List here made each pass O(files^2)
         for (Path file : current) changed |= refresh(file, true, false);
         if (changed || snapshot == null) publish();
     }
