@@ -27,6 +27,12 @@ public final class Bench {
     public static void main(String[] argv) throws Exception {
         Args a = new Args(argv);
         String scenario = a.get("scenario", "transit");
+        if (scenario.equals("api") || scenario.equals("k8s")) {
+            Path out = Path.of(a.get("out", "bench/target"));
+            if (scenario.equals("api")) ApiBench.main(a, out);
+            else K8sBench.main(a, out);
+            System.exit(0);
+        }
         int prefixes = a.integer("prefixes", 50_000);
         Options o = new Options(scenario, prefixes, a.integer("prefixes6", 0), a.integer("runs", 3),
                 List.of(a.get("duts", "none,bgplet,bird,frr,gobgp").split(",")), scenario.equals("peers") ? a.integer("peers", 50) : 1,

@@ -23,6 +23,7 @@ import java.util.concurrent.CountDownLatch;
  * generators as passive neighbours (import accept, nothing exported to them) and, unless
  * --sink is absent, the sink as an active neighbour with exportLearned (transit). Prints
  * "LOCRIB nanos n" when the Loc-RIB first holds --expect destinations (the ingest view).
+ * With --api host:port it also serves the GoBGP API ({@link ApiServer}).
  */
 public final class BgpletDut {
     public static void main(String[] argv) throws Exception {
@@ -65,6 +66,8 @@ public final class BgpletDut {
             }
         });
         speaker.apply(new InstanceConfig("bench", as, (Inet4Address) InetAddress.getByName(a.need("router-id")), null, 179, neighbors)).get();
+        String api = a.get("api", "");
+        if (!api.isEmpty()) ApiServer.start(api, speaker);
         System.out.println("UP");
         System.out.flush();
         Runtime.getRuntime().addShutdownHook(new Thread(speaker::close));

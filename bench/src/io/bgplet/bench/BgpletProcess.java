@@ -40,6 +40,7 @@ final class BgpletProcess implements Dut {
                 "--router-id", p.routerId(), "--gens", String.join(",", p.generators()), "--expect", Long.toString(p.expect())));
         if (p.sink() != null) cmd.addAll(List.of("--sink", p.sink()));
         if (p.ipv6()) cmd.add("--ipv6");
+        if (p.api()) cmd.addAll(List.of("--api", "127.0.0.1:50051"));
         jvm = Child.start(ns, "bgplet", CPU, cmd, p.logDir());
         jvm.await("UP", Duration.ofSeconds(60));
     }

@@ -98,6 +98,31 @@ final class Child implements AutoCloseable {
         }
     }
 
+    /** Every line queued so far (nothing waited for). */
+    List<String> drain() {
+        List<String> got = new java.util.ArrayList<>();
+        lines.drainTo(got);
+        return got;
+    }
+
+    /** Every line up to and including the first starting with prefix (nothing skipped). */
+    List<String> until(String prefix, Duration timeout) {
+        List<String> got = new java.util.ArrayList<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            while (true) {
+                String line = lines.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                if (line == null) throw new IllegalStateException(name + ": no " + prefix + " within " + timeout);
+                got.add(line);
+                if (line.startsWith(prefix)) return got;
+                if (line.equals("EXIT")) throw new IllegalStateException(name + ": exited while waiting for " + prefix);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The nanoTime carried as the second word of a line ("START 123"). */
     long awaitTime(String prefix, Duration timeout) {
         return Long.parseLong(await(prefix, timeout).split(" ")[1]);

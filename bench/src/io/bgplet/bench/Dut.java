@@ -19,8 +19,13 @@ interface Dut extends AutoCloseable {
      * @param generators the generators' addresses
      * @param sink       the sink's address, or null (ingest: no export peer)
      * @param expect     prefixes the table has (bgplet's own ingest report)
+     * @param api        serve the GoBGP API on 127.0.0.1:50051 (gobgpd always does)
      */
-    record Plan(String routerId, List<String> generators, String sink, long expect, boolean ipv6, Path logDir) {}
+    record Plan(String routerId, List<String> generators, String sink, long expect, boolean ipv6, Path logDir, boolean api) {
+        Plan(String routerId, List<String> generators, String sink, long expect, boolean ipv6, Path logDir) {
+            this(routerId, generators, sink, expect, ipv6, logDir, false);
+        }
+    }
 
     String name();
 

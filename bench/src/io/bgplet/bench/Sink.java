@@ -14,12 +14,18 @@ import java.net.Socket;
  * NLRI, MP_REACH/MP_UNREACH for IPv6, COMMUNITIES only to spot the churn marker) and keeps
  * announced-minus-withdrawn per prefix in flat arrays. "EXPECT present marked" on stdin arms
  * it; the moment the table matches it prints "DONE nanos present marked". Every second it
- * prints "COUNT present marked updates".
+ * prints "COUNT present marked updates". "TRACE" turns on one "EV A|W prefixKey nanos" line per
+ * announce and withdrawal (nanos: when the read that carried it returned); "STATS" prints
+ * "STATS present updates".
  */
 public final class Sink {
     private final PrefixStates states;
     private long present, marked, updates;
     private long expectPresent = -1, expectMarked = -1;
+    /** After "TRACE": every announce and withdrawal is printed as "EV A|W key nanos" (k8s scenario). */
+    private boolean trace;
+    /** When the bytes being parsed were read: the per-prefix arrival time while tracing. */
+    private long readAt;
 
     private Sink(int expected) {
         states = new PrefixStates(expected);
@@ -93,6 +99,14 @@ public final class Sink {
                         expectMarked = Long.parseLong(w[2]);
                     }
                     check();
+                } else if (w[0].equals("TRACE")) {
+                    synchronized (this) {
+                        trace = true;
+                    }
+                } else if (w[0].equals("STATS")) {
+                    synchronized (this) {
+                        Generator.say("STATS " + present + " " + updates);
+                    }
                 } else if (w[0].equals("QUIT")) {
                     System.exit(0);
                 }
@@ -118,6 +132,7 @@ public final class Sink {
             if (r < 0) throw new IOException("EOF");
             end += r;
             synchronized (this) { // several sessions only without a DUT; one lock per read, not per UPDATE
+                readAt = System.nanoTime();
                 while (end - start >= Wire.HEADER) {
                     int len = (b[start + 16] & 0xFF) << 8 | (b[start + 17] & 0xFF);
                     if (len < Wire.HEADER) throw new IOException("bad length " + len);
@@ -185,6 +200,7 @@ public final class Sink {
     }
 
     private void announce(long key, boolean mark) {
+        if (trace) Generator.say("EV A " + key + " " + readAt);
         byte old = states.put(key, mark ? (byte) 3 : 1);
         if (old == 0) present++;
         if (old == 3) marked--;
@@ -192,6 +208,7 @@ public final class Sink {
     }
 
     private void withdraw(long key) {
+        if (trace) Generator.say("EV W " + key + " " + readAt);
         byte old = states.get(key);
         if (old == 0) return;
         states.put(key, (byte) 0);

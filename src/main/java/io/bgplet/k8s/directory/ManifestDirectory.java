@@ -13,10 +13,13 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.time.Duration;
-import java.util.HashMap;
+import java.nio.file.WatchEvent;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -27,9 +30,11 @@ import java.util.stream.Stream;
 /**
  * The manifest-directory source: a folder of multi-document YAML files ({@code *.yaml},
  * {@code *.yml}; hidden entries such as a ConfigMap volume's {@code ..data} are skipped)
- * read into an {@link Inputs} snapshot. Changes are seen through a {@link WatchService} and,
- * because watches miss events on some file systems (NFS, overlay, ConfigMap symlink swaps),
- * a periodic poll as well; changes within {@link #COALESCE} are applied together. The
+ * read into an {@link Inputs} snapshot. Changes are seen through a {@link WatchService}: a pass
+ * re-reads only the files its events named (everything after an OVERFLOW or a ConfigMap
+ * volume's "..data" swap); and, because watches miss events on some file systems (NFS,
+ * overlay), a periodic poll re-reads the files whose stat (mtime, size, file key) moved.
+ * Changes within {@link #COALESCE} are applied together. The
  * listener hears only snapshots that differ from the last one. A file that stops parsing
  * keeps its last good content and adds a problem naming the file and line.
  */
@@ -43,7 +48,12 @@ public final class ManifestDirectory implements AutoCloseable {
     private final Path dir;
     private final Consumer<Inputs> listener;
     private final Duration poll;
-    private final Map<Path, FileState> files = new HashMap<>();
+    /** Sorted by path: snapshots list objects in file-name order. */
+    private final TreeMap<Path, FileState> files = new TreeMap<>();
+    /** Files named by watch events since the last pass. */
+    private final Set<Path> dirty = new HashSet<>();
+    /** The next watch pass reads everything: OVERFLOW, or a ConfigMap volume's "..data" swap. */
+    private boolean overflow;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "bgplet-manifest-dir");
         t.setDaemon(true);
@@ -54,8 +64,26 @@ public final class ManifestDirectory implements AutoCloseable {
     private ScheduledFuture<?> pending;
     private volatile Inputs snapshot;
 
-    /** What one file last read as: its text and the parse of its last good text. */
-    private record FileState(String text, Manifests.Parsed lastGood, Problem error) {}
+    /**
+     * What one file last read as: its text, the parse of its last good text, and the stat
+     * the poll compares (modification time, size, file key) before reading it again.
+     */
+    private record FileState(String text, Manifests.Parsed lastGood, Problem error, Stat stat) {
+        boolean sameContribution(FileState o) {
+            return o != null && Objects.equals(error, o.error) && Objects.equals(lastGood, o.lastGood);
+        }
+    }
+
+    private record Stat(long modifiedNanos, long size, Object fileKey) {
+        static Stat of(Path file) {
+            try {
+                BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+                return new Stat(a.lastModifiedTime().to(TimeUnit.NANOSECONDS), a.size(), a.fileKey());
+            } catch (IOException e) {
+                return null; // vanished: the pass that reads it decides
+            }
+        }
+    }
 
     public ManifestDirectory(Path dir, Consumer<Inputs> listener, Duration poll) {
         this.dir = Objects.requireNonNull(dir, "dir");
@@ -66,7 +94,7 @@ public final class ManifestDirectory implements AutoCloseable {
     /** Reads the folder once (the listener hears the first snapshot), then watches and polls it. */
     public synchronized void start() throws IOException {
         rescan();
-        executor.scheduleWithFixedDelay(this::rescanQuietly, poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS);
+        executor.scheduleWithFixedDelay(() -> quietly(this::pollPass), poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS);
         try {
             watcher = FileSystems.getDefault().newWatchService();
             dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
@@ -86,7 +114,14 @@ public final class ManifestDirectory implements AutoCloseable {
         try {
             while (true) {
                 WatchKey key = watcher.take();
-                key.pollEvents();
+                synchronized (this) {
+                    for (WatchEvent<?> e : key.pollEvents()) {
+                        if (e.kind() == StandardWatchEventKinds.OVERFLOW || !(e.context() instanceof Path name)) overflow = true;
+                        // Kubernetes' atomic writer swaps the "..data" symlink: every file behind it may have changed.
+                        else if (name.toString().startsWith("..")) overflow = true;
+                        else if (!name.toString().startsWith(".")) dirty.add(dir.resolve(name)); // other hidden names: temp files
+                    }
+                }
                 key.reset();
                 scheduleRescan();
             }
@@ -101,40 +136,96 @@ public final class ManifestDirectory implements AutoCloseable {
             synchronized (this) {
                 pending = null; // events from now on schedule another pass
             }
-            rescanQuietly();
+            quietly(this::watchPass);
         }, COALESCE.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private void rescanQuietly() {
+    private interface Pass {
+        void run() throws IOException;
+    }
+
+    private void quietly(Pass pass) {
         try {
-            rescan();
+            pass.run();
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "reading " + dir + " failed: " + e);
         }
     }
 
+    /**
+     * Reads again only the files the watch named since the last pass (all of them after an
+     * OVERFLOW): with thousands of files, re-reading the folder per change took seconds.
+     */
+    private synchronized void watchPass() throws IOException {
+        if (overflow) {
+            overflow = false;
+            dirty.clear();
+            rescan();
+            return;
+        }
+        boolean changed = false;
+        for (Path file : dirty) changed |= refresh(file, isManifest(file), true);
+        dirty.clear();
+        if (changed) publish();
+    }
+
+    /**
+     * The poll: lists the folder and reads a file again only when its stat (modification
+     * time, size, file key) moved, so an idle poll of thousands of files costs a stat each.
+     */
+    private synchronized void pollPass() throws IOException {
+        List<Path> current = list();
+        boolean changed = files.keySet().retainAll(new HashSet<>(current)); // a List here made each pass O(files^2)
+        for (Path file : current) {
+            FileState old = files.get(file);
+            if (old != null && old.stat() != null && old.stat().equals(Stat.of(file))) continue;
+            changed |= refresh(file, true, true);
+        }
+        if (changed) publish();
+    }
+
     /** Reads every manifest file again and notifies the listener when the snapshot changed. */
     public synchronized void rescan() throws IOException {
-        List<Path> current;
+        List<Path> current = list();
+        boolean changed = files.keySet().retainAll(new HashSet<>(current)); // a List here made each pass O(files^2)
+        for (Path file : current) changed |= refresh(file, true, false);
+        if (changed || snapshot == null) publish();
+    }
+
+    private List<Path> list() throws IOException {
         try (Stream<Path> list = Files.list(dir)) {
-            current = list.filter(ManifestDirectory::isManifest).sorted().toList();
+            return list.filter(ManifestDirectory::isManifest).sorted().toList();
         }
-        files.keySet().retainAll(current);
-        for (Path file : current) {
-            String text;
+    }
+
+    /**
+     * Reads one file into {@link #files} (or drops it when it is gone or not a manifest);
+     * true when what it contributes to the snapshot changed.
+     */
+    private boolean refresh(Path file, boolean manifest, boolean dropMissing) {
+        FileState old = files.get(file);
+        String text = null;
+        Stat stat = Stat.of(file);
+        if (manifest) {
             try {
                 text = Files.readString(file);
             } catch (IOException e) {
-                continue; // vanished or unreadable mid-scan: the next pass sees the settled state
+                if (!dropMissing) return false; // vanished or unreadable mid-scan: the next pass sees the settled state
             }
-            FileState old = files.get(file);
-            if (old != null && old.text().equals(text)) continue;
-            files.put(file, read(file, text, old));
         }
+        if (text == null) return files.remove(file) != null;
+        if (old != null && old.text().equals(text)) {
+            files.put(file, new FileState(old.text(), old.lastGood(), old.error(), stat));
+            return false;
+        }
+        FileState now = read(file, text, old, stat);
+        files.put(file, now);
+        return !now.sameContribution(old);
+    }
+
+    private void publish() {
         Inputs.Builder b = Inputs.builder();
-        for (Path file : current) {
-            FileState s = files.get(file);
-            if (s == null) continue;
+        for (FileState s : files.values()) {
             if (s.lastGood() != null) {
                 b.addAll(s.lastGood().objects());
                 b.addAll(s.lastGood().problems());
@@ -147,17 +238,17 @@ public final class ManifestDirectory implements AutoCloseable {
         listener.accept(next);
     }
 
-    private FileState read(Path file, String text, FileState old) {
+    private FileState read(Path file, String text, FileState old, Stat stat) {
         String name = file.getFileName().toString();
         try {
             Manifests.Parsed parsed = Manifests.parse(text);
             for (String skipped : parsed.skipped()) LOG.log(System.Logger.Level.DEBUG, name + ": ignoring document " + skipped);
-            return new FileState(text, parsed, null);
+            return new FileState(text, parsed, null, stat);
         } catch (Manifests.SyntaxError e) {
             Problem p = Problem.error("file", name, e.line() > 0 ? "line " + e.line() : "", e.getMessage()
                     + (old != null && old.lastGood() != null ? "; keeping its last good content" : ""));
             LOG.log(System.Logger.Level.WARNING, p.toString());
-            return new FileState(text, old == null ? null : old.lastGood(), p);
+            return new FileState(text, old == null ? null : old.lastGood(), p, stat);
         }
     }
 

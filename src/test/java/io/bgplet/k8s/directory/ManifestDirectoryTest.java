@@ -125,4 +125,39 @@ class ManifestDirectoryTest {
         // first snapshot (empty) plus far fewer than one per file
         assertThat(heard.size()).isLessThan(10);
     }
+
+    @Test
+    void aWatchPassReadsTheNamedFilesAndSkipsHiddenTempFiles() throws Exception {
+        for (int i = 0; i < 50; i++) Files.writeString(dir.resolve("n" + i + ".yaml"), node("n" + i, "198.51.100." + (i + 1)));
+        start(Duration.ofMinutes(10)); // the poll cannot be what notices
+        int before = heard.size();
+        // An atomic write: a hidden temp file renamed over the target, as the bench and editors do.
+        Path tmp = dir.resolve(".n7.yaml.tmp");
+        Files.writeString(tmp, node("n7", "198.51.100.207"));
+        Files.move(tmp, dir.resolve("n7.yaml"), java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        await().atMost(Duration.ofSeconds(20)).until(() -> source.snapshot().nodes().stream()
+                .anyMatch(n -> n.name().equals("n7") && n.internalIPs().toString().contains("198.51.100.207")));
+        assertThat(source.snapshot().nodes()).hasSize(50);
+        Thread.sleep(300);
+        assertThat(heard.size() - before).isEqualTo(1); // the temp file's own events changed nothing
+        Files.delete(dir.resolve("n8.yaml"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> source.snapshot().nodes().size() == 49);
+    }
+
+    @Test
+    void aConfigMapDataSwapIsSeenThroughTheWatch() throws Exception {
+        // Kubernetes' atomic writer: a.yaml -> ..data/a.yaml, ..data -> ..v1; an update swaps ..data to ..v2.
+        Files.createDirectories(dir.resolve("..v1"));
+        Files.writeString(dir.resolve("..v1/a.yaml"), node("n1", "198.51.100.1"));
+        Files.createSymbolicLink(dir.resolve("..data"), Path.of("..v1"));
+        Files.createSymbolicLink(dir.resolve("a.yaml"), Path.of("..data/a.yaml"));
+        start(Duration.ofMinutes(10));
+        assertThat(source.snapshot().nodes().getFirst().internalIPs().toString()).contains("198.51.100.1");
+        Files.createDirectories(dir.resolve("..v2"));
+        Files.writeString(dir.resolve("..v2/a.yaml"), node("n1", "198.51.100.2"));
+        Files.createSymbolicLink(dir.resolve("..data_tmp"), Path.of("..v2"));
+        Files.move(dir.resolve("..data_tmp"), dir.resolve("..data"), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        await().atMost(Duration.ofSeconds(20)).until(() -> source.snapshot().nodes().getFirst().internalIPs().toString().contains("198.51.100.2"));
+    }
 }
