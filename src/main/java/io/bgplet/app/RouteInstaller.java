@@ -62,7 +62,15 @@ final class RouteInstaller implements SpeakerListener, AutoCloseable {
     static final Duration MIN_SETTLE = Duration.ofSeconds(30);
 
     /** One kernel table: its metric (the first installing peer's) and the routes bgplet keeps there. */
-    private record Table(int id, int metric, Fib fib, KernelFib kernel) {}
+    private record Table(Fib fib, KernelFib kernel) {
+        int id() {
+            return fib.settings().table();
+        }
+
+        int metric() {
+            return fib.settings().metric();
+        }
+    }
 
     /** A destination's best and multipath set as the Loc-RIB has them. */
     private record Destination(Prefix prefix, Path best, List<Path> multipath) {}
@@ -139,7 +147,7 @@ final class RouteInstaller implements SpeakerListener, AutoCloseable {
             boolean safetyChanged = !safety.equals(nodeSafety);
             safety = nodeSafety;
             settleAfter = settle;
-            if (safetyChanged) tables.replaceAll((id, t) -> new Table(id, t.metric(), new Fib(t.fib().settings(), nodeSafety), t.kernel()));
+            if (safetyChanged) tables.replaceAll((id, t) -> new Table(new Fib(t.fib().settings(), nodeSafety), t.kernel()));
             // Tables open at once, so routes a previous run left are adopted before any install.
             for (RouteInstall ri : next.values()) table(ri);
             checkSettled();
@@ -342,7 +350,7 @@ final class RouteInstaller implements SpeakerListener, AutoCloseable {
         } catch (NetlinkException e) {
             LOG.warnf("instance %s: cannot list table %d: %s", instance, install.table(), e.getMessage());
         }
-        t = new Table(install.table(), install.metric(), new Fib(settings, safety), k);
+        t = new Table(new Fib(settings, safety), k);
         tables.put(t.id(), t);
         return t;
     }

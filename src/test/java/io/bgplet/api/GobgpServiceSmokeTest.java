@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
-import com.google.protobuf.Descriptors.DescriptorValidationException;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Descriptors.FileDescriptor;
 import com.google.protobuf.Descriptors.MethodDescriptor;
 import com.google.protobuf.Descriptors.ServiceDescriptor;
 import com.google.protobuf.DynamicMessage;
-import com.google.protobuf.InvalidProtocolBufferException;
 import io.grpc.CallOptions;
 import io.grpc.ClientCall;
 import io.grpc.ManagedChannel;
@@ -22,7 +20,6 @@ import io.grpc.protobuf.ProtoUtils;
 import io.grpc.reflection.v1.ServerReflectionGrpc;
 import io.grpc.reflection.v1.ServerReflectionRequest;
 import io.grpc.reflection.v1.ServerReflectionResponse;
-import io.grpc.stub.StreamObserver;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -100,7 +97,7 @@ class GobgpServiceSmokeTest {
     void reflectionV1alphaAnswersLikeV1() throws Exception {
         var stub = grpc.reflection.v1alpha.ServerReflectionGrpc.newStub(channel);
         CompletableFuture<grpc.reflection.v1alpha.Reflection.ServerReflectionResponse> reply = new CompletableFuture<>();
-        var requests = stub.serverReflectionInfo(new Collector<>(reply));
+        var requests = stub.serverReflectionInfo(new ReflectionClient.FirstReply<>(reply));
         requests.onNext(grpc.reflection.v1alpha.Reflection.ServerReflectionRequest.newBuilder()
                 .setFileByFilename("capability.proto").build());
         requests.onCompleted();
@@ -169,12 +166,7 @@ class GobgpServiceSmokeTest {
     }
 
     private ServerReflectionResponse reflect(ServerReflectionRequest request) throws Exception {
-        CompletableFuture<ServerReflectionResponse> reply = new CompletableFuture<>();
-        StreamObserver<ServerReflectionRequest> requests =
-                ServerReflectionGrpc.newStub(channel).serverReflectionInfo(new Collector<>(reply));
-        requests.onNext(request);
-        requests.onCompleted();
-        return reply.get(10, TimeUnit.SECONDS);
+        return ReflectionClient.ask(channel, request);
     }
 
     /** Asks reflection for the file defining symbol and builds it and its imports. */
@@ -189,29 +181,9 @@ class GobgpServiceSmokeTest {
         }
         Map<String, FileDescriptor> built = new HashMap<>();
         for (String name : protos.keySet()) {
-            build(name, protos, built);
+            ReflectionClient.build(name, protos, built);
         }
         return built;
-    }
-
-    private static FileDescriptor build(String name, Map<String, FileDescriptorProto> protos,
-                                        Map<String, FileDescriptor> built)
-            throws DescriptorValidationException {
-        FileDescriptor done = built.get(name);
-        if (done != null) {
-            return done;
-        }
-        FileDescriptorProto p = protos.get(name);
-        if (p == null) {
-            fail("reflection did not send " + name + ", an import of another file it sent");
-        }
-        List<FileDescriptor> deps = new ArrayList<>();
-        for (String dep : p.getDependencyList()) {
-            deps.add(build(dep, protos, built));
-        }
-        FileDescriptor f = FileDescriptor.buildFrom(p, deps.toArray(FileDescriptor[]::new));
-        built.put(name, f);
-        return f;
     }
 
     private record CliResult(int exit, String output) {}
@@ -236,24 +208,6 @@ class GobgpServiceSmokeTest {
                     new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
         } finally {
             p.destroyForcibly();
-        }
-    }
-
-    /** Keeps the first response of a reflection stream. */
-    private record Collector<T>(CompletableFuture<T> reply) implements StreamObserver<T> {
-        @Override
-        public void onNext(T value) {
-            reply.complete(value);
-        }
-
-        @Override
-        public void onError(Throwable t) {
-            reply.completeExceptionally(t);
-        }
-
-        @Override
-        public void onCompleted() {
-            reply.completeExceptionally(new IllegalStateException("stream ended without a reply"));
         }
     }
 }

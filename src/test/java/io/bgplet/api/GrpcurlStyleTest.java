@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
-import com.google.protobuf.Descriptors.DescriptorValidationException;
 import com.google.protobuf.Descriptors.FileDescriptor;
 import com.google.protobuf.Descriptors.MethodDescriptor;
 import com.google.protobuf.Descriptors.ServiceDescriptor;
@@ -16,11 +15,9 @@ import io.grpc.CallOptions;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.protobuf.ProtoUtils;
-import io.grpc.reflection.v1.ServerReflectionGrpc;
 import io.grpc.reflection.v1.ServerReflectionRequest;
 import io.grpc.reflection.v1.ServerReflectionResponse;
 import io.grpc.stub.ClientCalls;
-import io.grpc.stub.StreamObserver;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,7 +25,6 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
@@ -79,7 +75,7 @@ class GrpcurlStyleTest {
         }
         Map<String, FileDescriptor> files = new HashMap<>();
         for (String name : protos.keySet()) {
-            build(name, protos, files);
+            ReflectionClient.build(name, protos, files);
         }
         assertThat(files).containsKeys("gobgp.proto", "attribute.proto", "capability.proto",
                 "google/protobuf/any.proto", "google/protobuf/timestamp.proto");
@@ -209,49 +205,6 @@ class GrpcurlStyleTest {
     }
 
     private ServerReflectionResponse reflect(ServerReflectionRequest request) throws Exception {
-        CompletableFuture<ServerReflectionResponse> reply = new CompletableFuture<>();
-        StreamObserver<ServerReflectionRequest> requests =
-                ServerReflectionGrpc.newStub(channel).serverReflectionInfo(new FirstReply<>(reply));
-        requests.onNext(request);
-        requests.onCompleted();
-        return reply.get(10, TimeUnit.SECONDS);
-    }
-
-    /** Builds a reflected file after its imports, each once. */
-    private static FileDescriptor build(String name, Map<String, FileDescriptorProto> protos,
-                                        Map<String, FileDescriptor> built) throws DescriptorValidationException {
-        FileDescriptor done = built.get(name);
-        if (done != null) {
-            return done;
-        }
-        FileDescriptorProto p = protos.get(name);
-        if (p == null) {
-            fail("reflection did not send " + name + ", an import of another file it sent");
-        }
-        List<FileDescriptor> deps = new ArrayList<>();
-        for (String dep : p.getDependencyList()) {
-            deps.add(build(dep, protos, built));
-        }
-        FileDescriptor f = FileDescriptor.buildFrom(p, deps.toArray(FileDescriptor[]::new));
-        built.put(name, f);
-        return f;
-    }
-
-    /** Keeps the first response of a reflection stream. */
-    private record FirstReply<T>(CompletableFuture<T> reply) implements StreamObserver<T> {
-        @Override
-        public void onNext(T value) {
-            reply.complete(value);
-        }
-
-        @Override
-        public void onError(Throwable t) {
-            reply.completeExceptionally(t);
-        }
-
-        @Override
-        public void onCompleted() {
-            reply.completeExceptionally(new IllegalStateException("stream ended without a reply"));
-        }
+        return ReflectionClient.ask(channel, request);
     }
 }
