@@ -14,7 +14,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +25,8 @@ import java.util.concurrent.TimeUnit;
  * Quarkus' gRPC server on 50051; the n-th on 50051 + n - 1 (50052, 50053, ...), each a small
  * grpc-java server bound to that instance only, with the same GobgpApi and reflection. The
  * gobgp CLI has no notion of instances, so a port per instance is how one points it at one.
- * Extra listeners are plaintext and loopback-only: on any other host (which needs TLS)
- * they are not started, and the log says so.
+ * Extra listeners are secured like the first ({@link ApiTls}): TLS with the same certificate
+ * and client authentication when configured (then on any host), else plaintext on loopback.
  */
 @ApplicationScoped
 public class ApiServers {
@@ -35,6 +34,9 @@ public class ApiServers {
 
     @Inject
     SpeakerDirectory directory;
+
+    @Inject
+    ApiTls tls;
 
     @Inject
     @GrpcService
@@ -75,9 +77,9 @@ public class ApiServers {
     @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     synchronized void reconcile() {
         List<String> names = directory.instanceNames();
-        if (names.size() > 1 && !loopback()) {
-            if (!warned) LOG.warnf("%d BGP instances, but the API listens on %s: extra instance ports are loopback-only; "
-                    + "only the first instance is served", names.size(), host);
+        if (names.size() > 1 && tls.security() instanceof ListenerSecurity.Refused) {
+            // the agent is stopping (ApiTls' startup check): never open a port it refused
+            if (!warned) LOG.warnf("%d BGP instances, but the API configuration is refused: no extra instance ports", names.size());
             warned = true;
             return;
         }
@@ -94,10 +96,11 @@ public class ApiServers {
     }
 
     private void start(int p, String instance) {
-        Server server = NettyServerBuilder.forAddress(new InetSocketAddress(host, p))
+        NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(host, p))
                 .addService(GobgpService.forInstance(directory, instance))
-                .addService(v1).addService(v1alpha)
-                .build();
+                .addService(v1).addService(v1alpha);
+        tls.secure(builder);
+        Server server = builder.build();
         try {
             server.start();
         } catch (IOException e) {
@@ -105,7 +108,7 @@ public class ApiServers {
             return;
         }
         listeners.put(p, new Listener(instance, server));
-        LOG.infof("instance %s: GoBGP API on %s:%d", instance, host, p);
+        LOG.infof("instance %s: %s", instance, tls.describe(p));
     }
 
     private void stop(int p, Listener l) {
@@ -118,14 +121,6 @@ public class ApiServers {
             Thread.currentThread().interrupt();
         }
         LOG.infof("instance %s: API port %d closed", l.instance(), p);
-    }
-
-    private boolean loopback() {
-        try {
-            return InetAddress.getByName(host).isLoopbackAddress();
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     synchronized void onStop(@Observes ShutdownEvent ev) {

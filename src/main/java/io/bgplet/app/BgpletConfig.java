@@ -39,4 +39,29 @@ public interface BgpletConfig {
     /** Close sessions without NOTIFICATION on shutdown so GR peers keep our routes. */
     @WithDefault("true")
     boolean gracefulShutdown();
+
+    /** The API listeners' settings. */
+    Api api();
+
+    interface Api {
+        /**
+         * TLS of the API listeners (docs/api.md). io.bgplet.api.ApiTls reads and enforces these
+         * (api may not import app); they are declared here so the {@code bgplet.*} mapping knows them.
+         */
+        Tls tls();
+
+        interface Tls {
+            /** PEM certificate chain of the API server. */
+            Optional<String> cert();
+
+            /** PEM (PKCS#8) private key of {@link #cert()}. */
+            Optional<String> key();
+
+            /** PEM bundle of the CAs whose client certificates are accepted. */
+            Optional<String> clientCa();
+
+            /** none, optional or required; required when client-ca is set, else none. */
+            Optional<String> clientAuth();
+        }
+    }
 }

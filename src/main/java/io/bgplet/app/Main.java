@@ -20,8 +20,6 @@ public final class Main {
             Quarkus.run(args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length));
             return;
         }
-        // A short-lived client gains nothing from Netty's Unsafe buffers, and JDK 25 warns on stderr when they load.
-        if (System.getProperty("io.netty.noUnsafe") == null) System.setProperty("io.netty.noUnsafe", "true");
         System.exit(BgpletCli.run(args));
     }
 }

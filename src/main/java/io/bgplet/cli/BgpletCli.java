@@ -32,8 +32,20 @@ public final class BgpletCli {
     boolean tls;
 
     @Option(names = "--tls-ca", scope = ScopeType.INHERIT, paramLabel = "FILE",
-            description = "PEM file of CA certificates trusted for --tls (implies --tls).")
+            description = "PEM file of CA certificates trusted for --tls (implies --tls; default: the JDK's CAs).")
     File tlsCa;
+
+    @Option(names = "--tls-cert", scope = ScopeType.INHERIT, paramLabel = "FILE",
+            description = "PEM client certificate chain for agents that require one (implies --tls; needs --tls-key).")
+    File tlsCert;
+
+    @Option(names = "--tls-key", scope = ScopeType.INHERIT, paramLabel = "FILE",
+            description = "PEM (PKCS#8) private key of --tls-cert.")
+    File tlsKey;
+
+    @Option(names = "--tls-server-name", scope = ScopeType.INHERIT, paramLabel = "NAME",
+            description = "Name to check the agent's certificate against instead of --address (implies --tls).")
+    String tlsServerName;
 
     @Option(names = {"-o", "--output"}, scope = ScopeType.INHERIT, defaultValue = "table",
             description = "Output format of peers and routes: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -46,7 +58,7 @@ public final class BgpletCli {
     }
 
     Connection connect() {
-        return Connection.open(address, port, tls, tlsCa);
+        return Connection.open(address, port, new Connection.Tls(tls, tlsCa, tlsCert, tlsKey, tlsServerName));
     }
 
     /** Node name for the Node column: NODE_NAME (set by the DaemonSet), else the agent's router id. */
@@ -79,6 +91,10 @@ public final class BgpletCli {
     }
 
     public static int run(String... args) {
+        // A short-lived client gains nothing from Netty's Unsafe buffers (JDK 25 warns on stderr
+        // when they load) or its epoll transport (a native library to extract and load).
+        if (System.getProperty("io.netty.noUnsafe") == null) System.setProperty("io.netty.noUnsafe", "true");
+        if (System.getProperty("io.netty.transport.noNative") == null) System.setProperty("io.netty.transport.noNative", "true");
         return run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.getenv());
     }
 

@@ -57,6 +57,18 @@ public final class Interop {
         decide(problems, System.getenv(REQUIRE_ENV));
     }
 
+    /**
+     * Skips (or, with {@value #REQUIRE_ENV}=1, fails) the calling test unless every binary is
+     * installed (absolute paths or names on PATH); no root needed, for tests that only run tools.
+     */
+    public static void requireBinaries(String... binaries) {
+        List<String> problems = new ArrayList<>();
+        for (String b : binaries) {
+            if (!installed(b)) problems.add(b + " is missing");
+        }
+        decide(problems, System.getenv(REQUIRE_ENV));
+    }
+
     /** Nothing missing: go on; else fail if {@code requireEnv} is "1", skip otherwise. */
     static void decide(List<String> problems, String requireEnv) {
         if (problems.isEmpty()) return;
