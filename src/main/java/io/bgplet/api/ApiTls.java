@@ -9,8 +9,10 @@ import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -86,8 +88,11 @@ public class ApiTls {
         };
     }
 
-    /** Quarkus builds its gRPC server before this event: a refusal there kept it from listening; this stops the agent. */
-    void onStart(@Observes StartupEvent ev) {
+    /**
+     * Quarkus builds its gRPC server before this event: a refusal there kept it from listening;
+     * this stops the agent, before the other startup observers (the agent's sessions) run.
+     */
+    void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent ev) {
         if (security() instanceof Refused r) {
             report(r);
             throw new IllegalStateException("bgplet refuses to start: " + r.reason());

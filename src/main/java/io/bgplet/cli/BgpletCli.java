@@ -1,5 +1,7 @@
 package io.bgplet.cli;
 
+import io.netty.util.internal.logging.InternalLoggerFactory;
+import io.netty.util.internal.logging.JdkLoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -95,6 +97,9 @@ public final class BgpletCli {
         // when they load) or its epoll transport (a native library to extract and load).
         if (System.getProperty("io.netty.noUnsafe") == null) System.setProperty("io.netty.noUnsafe", "true");
         if (System.getProperty("io.netty.transport.noNative") == null) System.setProperty("io.netty.transport.noNative", "true");
+        // On a plain class path (bin/bgplet) Netty would pick SLF4J, whose JBoss binding needs
+        // Quarkus' log manager and complains on stderr: the JDK's logging is enough for a client.
+        InternalLoggerFactory.setDefaultFactory(JdkLoggerFactory.INSTANCE);
         return run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.getenv());
     }
 

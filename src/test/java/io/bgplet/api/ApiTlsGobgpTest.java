@@ -1,0 +1,92 @@
+package io.bgplet.api;
+
+import io.bgplet.interop.support.Interop;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * TLS on loopback with client certificates OPTIONAL: the stock gobgp 3.10 CLI, which has
+ * {@code --tls --tls-ca-file} but no client-certificate flags, works over TLS; a plaintext gobgp
+ * does not; the bundled CLI works with or without its client certificate.
+ */
+@QuarkusTest
+@TestProfile(ApiTlsGobgpTest.Profile.class)
+class ApiTlsGobgpTest {
+    static final String GOBGP = "/usr/bin/gobgp";
+    static TestCerts certs;
+
+    public static class Profile implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            if (certs == null) certs = TestCerts.create();
+            try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                return Map.of("quarkus.grpc.server.test-port", Integer.toString(s.getLocalPort()),
+                        "bgplet.api.tls.cert", certs.serverCert().toString(),
+                        "bgplet.api.tls.key", certs.serverKey().toString(),
+                        "bgplet.api.tls.client-ca", certs.ca().toString(),
+                        "bgplet.api.tls.client-auth", "optional");
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    @ConfigProperty(name = "quarkus.grpc.server.test-port")
+    int port;
+
+    record Cli(int exit, String output) {}
+
+    Cli gobgp(String... args) throws Exception {
+        Interop.requireBinaries(GOBGP);
+        List<String> cmd = new ArrayList<>(List.of(GOBGP, "-u", "127.0.0.1", "-p", Integer.toString(port)));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        try {
+            if (!p.waitFor(30, TimeUnit.SECONDS)) throw new AssertionError("gobgp " + String.join(" ", args) + " hung");
+            return new Cli(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    @Test
+    void stockGobgpCliWorksWithItsTlsFlags() throws Exception {
+        Cli global = gobgp("--tls", "--tls-ca-file", certs.ca().toString(), "global");
+        assertThat(global.exit()).as(global.output()).isZero();
+        assertThat(global.output()).startsWith("AS:        65001\n");
+        Cli neighbor = gobgp("--tls", "--tls-ca-file", certs.ca().toString(), "neighbor");
+        assertThat(neighbor.exit()).as(neighbor.output()).isZero();
+        assertThat(neighbor.output()).contains("198.51.100.200");
+    }
+
+    @Test
+    void plaintextGobgpFails() throws Exception {
+        Cli plain = gobgp("global");
+        assertThat(plain.exit()).isNotZero();
+        assertThat(plain.output()).doesNotContain("AS:");
+    }
+
+    @Test
+    void bundledCliWithAndWithoutClientCertificate() {
+        ApiTlsTest.Run anonymous = ApiTlsTest.cli(port, "peers", "--tls-ca", certs.ca().toString());
+        assertThat(anonymous.exit()).as(anonymous.err()).isZero();
+        assertThat(anonymous.out()).contains("198.51.100.200");
+        ApiTlsTest.Run withCert = ApiTlsTest.cli(port, "peers", "--tls-ca", certs.ca().toString(),
+                "--tls-cert", certs.clientCert().toString(), "--tls-key", certs.clientKey().toString());
+        assertThat(withCert.exit()).as(withCert.err()).isZero();
+    }
+}
