@@ -1,5 +1,6 @@
 package io.bgplet.api;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;
@@ -21,7 +22,8 @@ class ApiTlsRefusalIT {
     @Test
     void nonLoopbackWithoutCertificateRefusesToStart() throws Exception {
         Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
-        assertThat(jar).as("run `mvn package -DskipTests` first (failsafe runs after package)").isRegularFile();
+        // failsafe runs after package; a -Dtest pattern can pick this class up in surefire before any package
+        Assumptions.assumeTrue(Files.isRegularFile(jar), jar + " is missing: run `mvn package -DskipTests` first");
         Path empty = Files.createTempDirectory("bgplet-refusal");
         Path log = Files.createTempFile("bgplet-refusal", ".log");
         int grpcPort;
