@@ -1,6 +1,6 @@
 package io.bgplet.app;
 
-import io.bgplet.config.DesiredState;
+import io.bgplet.config.IncrementalDesiredState;
 import io.bgplet.config.Inputs;
 import io.bgplet.config.Problem;
 import io.bgplet.config.Result;
@@ -36,6 +36,8 @@ public class Agent implements io.bgplet.speaker.SpeakerDirectory {
     /** Kernel route installers, per instance with a peer that asked for one. */
     private final Map<String, RouteInstaller> installers = new LinkedHashMap<>();
     private volatile Result last;
+    /** Created with the node name; recomputes only changed Services when nothing else moved. */
+    private IncrementalDesiredState desired;
     private volatile boolean synced;
     private Set<Problem> reported = Set.of();
     private String nodeName;
@@ -92,7 +94,8 @@ public class Agent implements io.bgplet.speaker.SpeakerDirectory {
     synchronized void onInputs(Inputs inputs) {
         long t0 = System.nanoTime();
         io.bgplet.config.HostNetwork host = HostProbe.read();
-        Result result = DesiredState.compute(inputs.withHost(host), nodeName);
+        if (desired == null) desired = new IncrementalDesiredState(nodeName);
+        Result result = desired.compute(inputs.withHost(host));
         Safety safety = NodeSafety.of(inputs.nodes(), nodeName, host);
         last = result;
         synced = true;
