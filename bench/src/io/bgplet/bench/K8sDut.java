@@ -42,10 +42,13 @@ public final class K8sDut {
                 if (!r.problems().isEmpty()) Generator.say("PROBLEMS " + r.problems());
                 for (InstanceConfig ic : r.instances()) {
                     Speaker s = speakers.computeIfAbsent(ic.name(), n -> new Speaker(Transport.create(), Clock.systemUTC(), DecisionOptions.DEFAULT));
-                    s.apply(ic).whenComplete((v, e) -> {
-                        if (e != null) Generator.say("WARN apply failed: " + e);
-                        Generator.say("SNAP " + heard + " " + computed + " " + System.nanoTime() + " " + inputs.services().size() + " " + how);
-                    });
+                    // As app.Agent: the source's pass waits for the apply, so changes meanwhile fold into its next snapshot.
+                    try {
+                        s.apply(ic).get(2, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (Exception e) {
+                        Generator.say("WARN apply failed: " + e);
+                    }
+                    Generator.say("SNAP " + heard + " " + computed + " " + System.nanoTime() + " " + inputs.services().size() + " " + how);
                 }
             }
         }, Duration.ofMillis(a.integer("poll-ms", (int) ManifestDirectory.DEFAULT_POLL.toMillis())));
