@@ -49,6 +49,18 @@ record AdvertisementAttributes(TreeSet<Long> communities, TreeSet<List<Long>> la
         return new AdvertisementAttributes(communities, large, a.localPreference());
     }
 
+    /** Back from the speaker's form ({@link #communityArray}, {@link #largeArray}): values are unsigned 32-bit. */
+    static AdvertisementAttributes of(io.bgplet.speaker.NeighborConfig.Advertisement a) {
+        TreeSet<Long> communities = new TreeSet<>();
+        for (int c : a.communities()) communities.add(Integer.toUnsignedLong(c));
+        TreeSet<List<Long>> large = new TreeSet<>(AdvertisementAttributes::compareTriples);
+        int[] l = a.largeCommunities();
+        for (int i = 0; i + 2 < l.length; i += 3) {
+            large.add(List.of(Integer.toUnsignedLong(l[i]), Integer.toUnsignedLong(l[i + 1]), Integer.toUnsignedLong(l[i + 2])));
+        }
+        return new AdvertisementAttributes(communities, large, a.localPreference());
+    }
+
     static long standard(String s) {
         int colon = s.indexOf(':');
         if (colon < 0) return Long.parseLong(s);

@@ -65,6 +65,32 @@ final class Advertising {
         return out;
     }
 
+    /** One Service entry a peer's family selects, with the attributes it adds. */
+    record ServiceEntry(CiliumBGPAdvertisement.Advertisement entry, AdvertisementAttributes attributes) {}
+
+    /**
+     * The Service entries each family selects, in the order {@link #forFamilies} visits them
+     * (every family, also those without a prefix): the part of a peer's advertisements that
+     * depends on Services, for the incremental desired state.
+     */
+    Map<Family, List<ServiceEntry>> serviceEntries(List<CiliumBGPPeerConfig.Family> families) {
+        Map<Family, List<ServiceEntry>> out = new LinkedHashMap<>();
+        List<CiliumBGPAdvertisement> objects = new ArrayList<>(inputs.advertisements());
+        objects.sort(Comparator.comparing(CiliumBGPAdvertisement::name));
+        for (CiliumBGPPeerConfig.Family f : families) {
+            Family family = PeerFamilies.toFamily(f);
+            if (family == null) continue;
+            List<ServiceEntry> entries = out.computeIfAbsent(family, k -> new ArrayList<>());
+            for (CiliumBGPAdvertisement object : objects) {
+                if (!LabelSelector.selects(f.advertisements(), object.metadata().labels())) continue;
+                for (CiliumBGPAdvertisement.Advertisement entry : object.spec().advertisements()) {
+                    if (entry.advertisementType().equals("Service")) entries.add(new ServiceEntry(entry, attributes(object, entry)));
+                }
+            }
+        }
+        return out;
+    }
+
     private void collect(Family family, LabelSelector selector, TreeMap<Prefix, AdvertisementAttributes> prefixes) {
         List<CiliumBGPAdvertisement> objects = new ArrayList<>(inputs.advertisements());
         objects.sort(Comparator.comparing(CiliumBGPAdvertisement::name));
@@ -136,59 +162,72 @@ final class Advertising {
     }
 
     private List<Prefix> services(CiliumBGPAdvertisement.Advertisement entry, Family family) {
-        CiliumBGPAdvertisement.ServiceOptions opts = entry.service();
         List<Prefix> out = new ArrayList<>();
-        if (opts == null || entry.selector() == null) return out;
+        if (entry.service() == null || entry.selector() == null) return out;
+        for (Service svc : inputs.services()) serviceAddresses(svc, entry, family, this::hasLocalEndpoint, problems, out);
+        return out;
+    }
+
+    /**
+     * The prefixes one Service contributes through one Service entry, appended to out. Static
+     * so the incremental desired state ({@link ServiceContributions}) computes exactly what the
+     * full pass does, one Service at a time.
+     */
+    static void serviceAddresses(Service svc, CiliumBGPAdvertisement.Advertisement entry, Family family,
+                                 java.util.function.Predicate<Service> hasLocalEndpoint, Consumer<Problem> problems, List<Prefix> out) {
+        CiliumBGPAdvertisement.ServiceOptions opts = entry.service();
+        if (opts == null || entry.selector() == null) return;
         Integer aggregation = family.equals(Family.IPV4_UNICAST) ? opts.aggregationLengthIPv4() : opts.aggregationLengthIPv6();
-        for (Service svc : inputs.services()) {
-            if (svc.type().equals("ExternalName")) continue;
-            Map<String, String> labels = new HashMap<>(svc.metadata().labels());
-            labels.put(SERVICE_NAME_LABEL, svc.name());
-            labels.put(SERVICE_NAMESPACE_LABEL, svc.namespace());
-            if (!entry.selector().matches(labels)) continue;
-            for (String type : opts.addresses()) {
-                List<String> ips;
-                String policy;
-                switch (type) {
-                    case "LoadBalancerIP" -> {
-                        String cls = svc.loadBalancerClass();
-                        ips = cls == null || cls.equals(Service.BGP_CONTROL_PLANE_CLASS) ? svc.ingressIPs() : List.of();
-                        policy = svc.externalTrafficPolicy();
-                    }
-                    case "ExternalIP" -> {
-                        ips = svc.externalIPs();
-                        policy = svc.externalTrafficPolicy();
-                    }
-                    case "ClusterIP" -> {
-                        ips = svc.clusterIPs();
-                        policy = svc.internalTrafficPolicy();
-                    }
-                    default -> {
-                        continue;
-                    }
+        if (svc.type().equals("ExternalName")) return;
+        Map<String, String> labels = new HashMap<>(svc.metadata().labels());
+        labels.put(SERVICE_NAME_LABEL, svc.name());
+        labels.put(SERVICE_NAMESPACE_LABEL, svc.namespace());
+        if (!entry.selector().matches(labels)) return;
+        for (String type : opts.addresses()) {
+            List<String> ips;
+            String policy;
+            switch (type) {
+                case "LoadBalancerIP" -> {
+                    String cls = svc.loadBalancerClass();
+                    ips = cls == null || cls.equals(Service.BGP_CONTROL_PLANE_CLASS) ? svc.ingressIPs() : List.of();
+                    policy = svc.externalTrafficPolicy();
                 }
-                boolean local = policy.equals("Local");
-                if (ips.isEmpty() || local && !hasLocalEndpoint(svc)) continue;
-                for (String ip : ips) {
-                    InetAddress a = Addresses.parse(ip);
-                    if (a == null) {
-                        problems.accept(Problem.warning("Service", svc.namespace() + "/" + svc.name(), "", "not an IP address: \"" + ip + "\""));
-                        continue;
-                    }
-                    if ((a instanceof Inet4Address) != family.equals(Family.IPV4_UNICAST)) continue;
-                    // Aggregation is ignored for Local policies: the aggregate would attract traffic
-                    // for addresses whose backends are on other nodes.
-                    int full = a instanceof Inet4Address ? 32 : 128;
-                    out.add(prefix(a, local || aggregation == null ? full : aggregation));
+                case "ExternalIP" -> {
+                    ips = svc.externalIPs();
+                    policy = svc.externalTrafficPolicy();
+                }
+                case "ClusterIP" -> {
+                    ips = svc.clusterIPs();
+                    policy = svc.internalTrafficPolicy();
+                }
+                default -> {
+                    continue;
                 }
             }
+            boolean local = policy.equals("Local");
+            if (ips.isEmpty() || local && !hasLocalEndpoint.test(svc)) continue;
+            for (String ip : ips) {
+                InetAddress a = Addresses.parse(ip);
+                if (a == null) {
+                    problems.accept(Problem.warning("Service", svc.namespace() + "/" + svc.name(), "", "not an IP address: \"" + ip + "\""));
+                    continue;
+                }
+                if ((a instanceof Inet4Address) != family.equals(Family.IPV4_UNICAST)) continue;
+                // Aggregation is ignored for Local policies: the aggregate would attract traffic
+                // for addresses whose backends are on other nodes.
+                int full = a instanceof Inet4Address ? 32 : 128;
+                out.add(prefix(a, local || aggregation == null ? full : aggregation));
+            }
         }
-        return out;
     }
 
     /** Whether the service has an active backend on this node (EndpointSlices are joined by the service-name label). */
     private boolean hasLocalEndpoint(Service svc) {
-        for (EndpointSlice slice : inputs.endpointSlices()) {
+        return hasLocalEndpoint(svc, inputs.endpointSlices(), node);
+    }
+
+    static boolean hasLocalEndpoint(Service svc, List<EndpointSlice> slices, Node node) {
+        for (EndpointSlice slice : slices) {
             if (!svc.name().equals(slice.serviceName()) || !svc.namespace().equals(slice.namespace())) continue;
             for (EndpointSlice.Endpoint e : slice.endpoints()) if (node.name().equals(e.nodeName()) && e.active()) return true;
         }

@@ -27,6 +27,8 @@ public final class DesiredState {
     static final String NO_MATCHING_NODE = "cilium.io/NoMatchingNode";
     static final String CONFLICTING_CLUSTER_CONFIG = "cilium.io/ConflictingClusterConfig";
     static final String API_VERSION = "cilium.io/v2";
+    /** Problem text of a peer left out for sharing an address (its advertisements were computed first). */
+    static final String DUPLICATE_PEER_ADDRESS = "another peer of the instance has address ";
 
     private DesiredState() {}
 
@@ -151,7 +153,7 @@ public final class DesiredState {
             if (n == null) continue;
             if (!seen.add(n.address())) {
                 problems.add(Problem.error(cc.kind(), cc.name(), where + ".peers[" + p.name() + "]",
-                        "another peer of the instance has address " + n.address().getHostAddress() + "; peer not configured"));
+                        DUPLICATE_PEER_ADDRESS + n.address().getHostAddress() + "; peer not configured"));
                 continue;
             }
             out.add(n);

@@ -52,6 +52,11 @@ public record Inputs(List<CiliumBGPClusterConfig> clusterConfigs, List<CiliumBGP
                 secrets, podIPPools, ciliumNodes, newHost, secretsNamespace, problems);
     }
 
+    public Inputs withServices(List<Service> newServices) {
+        return new Inputs(clusterConfigs, peerConfigs, advertisements, overrides, nodeConfigs, nodes, newServices, endpointSlices,
+                secrets, podIPPools, ciliumNodes, host, secretsNamespace, problems);
+    }
+
     public Inputs withSecretsNamespace(String namespace) {
         return new Inputs(clusterConfigs, peerConfigs, advertisements, overrides, nodeConfigs, nodes, services, endpointSlices,
                 secrets, podIPPools, ciliumNodes, host, namespace, problems);

@@ -23,7 +23,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -36,15 +35,17 @@ import java.util.function.Consumer;
  *     deleted": reliability.md section 6);</li>
  * <li>never while an informer is not watching (API server gone, relist in progress): the
  *     last snapshot stays in force, so an outage withdraws nothing;</li>
- * <li>changes within {@link #COALESCE} (Cilium's 100 ms rate limit) arrive as one snapshot,
- *     and only when something changed; the periodic resync re-delivers the last snapshot so
+ * <li>the first change after a quiet period is delivered at once; changes that come while a
+ *     pass runs or within {@link #COALESCE} of its start arrive as one snapshot in the next
+ *     ({@link Coalescer}, Cilium's 1-deep rate-limited signal), and only when something changed; the periodic resync re-delivers the last snapshot so
  *     the agent reconciles the speakers (and host-derived state) against it.</li>
  * </ul>
  * Informers get an exception handler that always retries: fabric8's default stops an informer
  * on some watch errors, which would freeze the config silently.
  */
 public final class KubernetesSource implements AutoCloseable {
-    public static final Duration COALESCE = Duration.ofMillis(100);
+    /** Passes start at least this far apart; changes within it arrive as one snapshot. */
+    public static final Duration COALESCE = Coalescer.MIN_INTERVAL;
     public static final Duration DEFAULT_RESYNC = Duration.ofMinutes(1);
     /** While not ready with changes pending, look again this often. */
     private static final Duration RECHECK = Duration.ofSeconds(1);
@@ -63,7 +64,7 @@ public final class KubernetesSource implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private ScheduledFuture<?> pending;
+    private final Coalescer coalescer = new Coalescer(executor, () -> emit(false));
     private volatile boolean dirty;
     private volatile boolean closed;
     private volatile Inputs snapshot;
@@ -199,14 +200,8 @@ public final class KubernetesSource implements AutoCloseable {
         schedule();
     }
 
-    private synchronized void schedule() {
-        if (closed || pending != null && !pending.isDone()) return; // coalesced into the pass already scheduled
-        pending = executor.schedule(() -> {
-            synchronized (this) {
-                pending = null;
-            }
-            emit(false);
-        }, COALESCE.toMillis(), TimeUnit.MILLISECONDS);
+    private void schedule() {
+        if (!closed) coalescer.signal();
     }
 
     /** Builds and delivers a snapshot when every informer is synced and watching; else keeps the last one. */

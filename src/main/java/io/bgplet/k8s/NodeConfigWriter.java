@@ -37,7 +37,7 @@ import java.util.function.Supplier;
  * would (owned by the ClusterConfig, {@code controller: true}, its uid from the informer
  * cache), and the status as Cilium's agent does, through the status subresource. Each pass
  * writes only what differs from the cached object. Passes run every {@link #PERIOD} and,
- * coalesced over {@link KubernetesSource#COALESCE}, right after a session changes state.
+ * coalesced over {@link #COALESCE}, right after a session changes state.
  * As Cilium's agent: the period has a normal jitter (sigma 500 ms); a failed pass is retried up
  * to {@link #RETRIES} times with delays growing by 1.2 from {@link #FIRST_RETRY}, then the
  * periodic passes go on; with the status report off (Cilium's
@@ -46,6 +46,8 @@ import java.util.function.Supplier;
  */
 public final class NodeConfigWriter implements AutoCloseable {
     public static final Duration PERIOD = Duration.ofSeconds(5);
+    /** State changes closer together than this are written in one pass (API writes, not latency, matter here). */
+    static final Duration COALESCE = Duration.ofMillis(100);
     static final Duration JITTER_SIGMA = Duration.ofMillis(500);
     static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     static final int RETRIES = 10;
@@ -128,7 +130,7 @@ public final class NodeConfigWriter implements AutoCloseable {
                 pending = null;
             }
             passQuietly();
-        }, KubernetesSource.COALESCE.toMillis(), TimeUnit.MILLISECONDS);
+        }, COALESCE.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Spec writes (create or patch) so far. */

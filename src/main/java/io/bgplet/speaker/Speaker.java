@@ -385,9 +385,29 @@ public final class Speaker implements AutoCloseable {
         n.lastLoopChecked = null; // allow-own-as may have changed
         for (Family f : nc.families()) {
             if (old.importPolicy() != nc.importPolicy() || old.allowOwnAs() != nc.allowOwnAs()) inbound.reimport(n, f);
-            if (!old.advertisements().equals(nc.advertisements()) || old.exportLearned() != nc.exportLearned()) outbound.enqueueAll(n, f);
+            if (old.exportLearned() != nc.exportLearned()) {
+                outbound.enqueueAll(n, f);
+            } else {
+                // The export policy decides per prefix: only prefixes whose advertisement moved can export differently.
+                // (Re-exporting the whole family here cost a pass over every destination per Service change.)
+                List<Prefix> moved = movedPrefixes(old.advertisements().getOrDefault(f, List.of()), nc.advertisements().getOrDefault(f, List.of()));
+                if (!moved.isEmpty()) outbound.enqueue(n, f, moved);
+            }
         }
         notifyState(n);
+    }
+
+    /** Prefixes added, removed or given other attributes between two advertisement lists. */
+    static List<Prefix> movedPrefixes(List<NeighborConfig.Advertisement> before, List<NeighborConfig.Advertisement> after) {
+        if (before.equals(after)) return List.of();
+        Map<Prefix, NeighborConfig.Advertisement> old = new HashMap<>();
+        for (NeighborConfig.Advertisement a : before) old.put(a.prefix(), a);
+        List<Prefix> out = new ArrayList<>();
+        for (NeighborConfig.Advertisement a : after) {
+            if (!a.equals(old.remove(a.prefix()))) out.add(a.prefix());
+        }
+        out.addAll(old.keySet());
+        return out;
     }
 
     private PeerPolicy policyOf(NeighborConfig nc) {

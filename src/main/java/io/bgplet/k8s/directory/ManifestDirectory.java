@@ -3,6 +3,7 @@ package io.bgplet.k8s.directory;
 import io.bgplet.config.Inputs;
 import io.bgplet.config.Manifests;
 import io.bgplet.config.Problem;
+import io.bgplet.k8s.Coalescer;
 
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
@@ -22,7 +23,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -34,13 +34,14 @@ import java.util.stream.Stream;
  * re-reads only the files its events named (everything after an OVERFLOW or a ConfigMap
  * volume's "..data" swap); and, because watches miss events on some file systems (NFS,
  * overlay), a periodic poll re-reads the files whose stat (mtime, size, file key) moved.
- * Changes within {@link #COALESCE} are applied together. The
- * listener hears only snapshots that differ from the last one. A file that stops parsing
+ * The first change after a quiet period is read at once; changes that come while a pass runs
+ * or within {@link Coalescer#MIN_INTERVAL} of its start are read together in the next one
+ * ({@link Coalescer}). The listener hears only snapshots that differ from the last one. A file that stops parsing
  * keeps its last good content and adds a problem naming the file and line.
  */
 public final class ManifestDirectory implements AutoCloseable {
-    /** Changes closer together than this are read in one pass. */
-    public static final Duration COALESCE = Duration.ofMillis(100);
+    /** Passes start at least this far apart; changes within it are read in one pass. */
+    public static final Duration COALESCE = Coalescer.MIN_INTERVAL;
     public static final Duration DEFAULT_POLL = Duration.ofSeconds(2);
 
     private static final System.Logger LOG = System.getLogger(ManifestDirectory.class.getName());
@@ -61,7 +62,7 @@ public final class ManifestDirectory implements AutoCloseable {
     });
     private WatchService watcher;
     private Thread watchThread;
-    private ScheduledFuture<?> pending;
+    private final Coalescer coalescer = new Coalescer(executor, () -> quietly(this::watchPass));
     private volatile Inputs snapshot;
 
     /**
@@ -114,30 +115,24 @@ public final class ManifestDirectory implements AutoCloseable {
         try {
             while (true) {
                 WatchKey key = watcher.take();
+                boolean relevant = false;
                 synchronized (this) {
                     for (WatchEvent<?> e : key.pollEvents()) {
                         if (e.kind() == StandardWatchEventKinds.OVERFLOW || !(e.context() instanceof Path name)) overflow = true;
                         // Kubernetes' atomic writer swaps the "..data" symlink: every file behind it may have changed.
                         else if (name.toString().startsWith("..")) overflow = true;
                         else if (!name.toString().startsWith(".")) dirty.add(dir.resolve(name)); // other hidden names: temp files
+                        else continue;
+                        relevant = true;
                     }
                 }
                 key.reset();
-                scheduleRescan();
+                // A temp file's events alone start no pass: the rename that follows would wait for the next one.
+                if (relevant) coalescer.signal();
             }
         } catch (InterruptedException | ClosedWatchServiceException e) {
             // closing
         }
-    }
-
-    private synchronized void scheduleRescan() {
-        if (pending != null && !pending.isDone()) return; // coalesced into the pass already scheduled
-        pending = executor.schedule(() -> {
-            synchronized (this) {
-                pending = null; // events from now on schedule another pass
-            }
-            quietly(this::watchPass);
-        }, COALESCE.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private interface Pass {
