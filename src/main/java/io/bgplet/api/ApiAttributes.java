@@ -48,8 +48,24 @@ final class ApiAttributes {
 
     private ApiAttributes() {}
 
+    /**
+     * Type URL per message class, built once, as UTF-8 bytes: a String field is measured and
+     * encoded character by character every time a message is serialised (protobuf's
+     * Utf8.encodedLength and encodeUtf8 were 7 % of a full ListPath's CPU samples).
+     */
+    private static final ClassValue<ByteString> TYPE_URL = new ClassValue<>() {
+        @Override
+        protected ByteString computeValue(Class<?> type) {
+            try {
+                return ByteString.copyFromUtf8(PREFIX + ((Message) type.getMethod("getDefaultInstance").invoke(null)).getDescriptorForType().getFullName());
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("not a generated message: " + type, e);
+            }
+        }
+    };
+
     static Any pack(Message m) {
-        return Any.newBuilder().setTypeUrl(PREFIX + m.getDescriptorForType().getFullName()).setValue(m.toByteString()).build();
+        return Any.newBuilder().setTypeUrlBytes(TYPE_URL.get(m.getClass())).setValue(m.toByteString()).build();
     }
 
     /** The pattrs of one path as gobgpd would send them. */

@@ -24,7 +24,16 @@ import java.util.List;
 final class ApiPaths {
     private ApiPaths() {}
 
+    private static final Gobgp.Family IPV4_UNICAST = build(Family.IPV4_UNICAST);
+    private static final Gobgp.Family IPV6_UNICAST = build(Family.IPV6_UNICAST);
+
     static Gobgp.Family family(Family f) {
+        if (f.equals(Family.IPV4_UNICAST)) return IPV4_UNICAST;
+        if (f.equals(Family.IPV6_UNICAST)) return IPV6_UNICAST;
+        return build(f);
+    }
+
+    private static Gobgp.Family build(Family f) {
         return Gobgp.Family.newBuilder().setAfiValue(f.afi()).setSafiValue(f.safi()).build();
     }
 
@@ -102,20 +111,36 @@ final class ApiPaths {
 
     /** One path as gobgpd lists it; local paths carry "<nil>" as neighbor and source id. */
     static Gobgp.Path path(Prefix prefix, Source source, PathAttributes attrs, boolean best, boolean stale, Instant age) {
+        return path(prefix, From.of(source), ApiAttributes.toApi(prefix, attrs), best, stale, timestamp(age));
+    }
+
+    /** A path from parts a listing builds once and reuses: the source's fields, the set's pattrs, the age. */
+    static Gobgp.Path path(Prefix prefix, From from, List<Any> pattrs, boolean best, boolean stale, Timestamp age) {
         Gobgp.Path.Builder b = Gobgp.Path.newBuilder()
                 .setNlri(nlri(prefix))
-                .addAllPattrs(ApiAttributes.toApi(prefix, attrs))
+                .addAllPattrs(pattrs)
                 .setFamily(family(prefix.family()))
-                .setAge(timestamp(age))
+                .setAge(age)
                 .setBest(best)
-                .setStale(stale);
-        if (source == null || source.local()) {
-            b.setNeighborIp("<nil>").setSourceId("<nil>").setLocalIdentifier(1);
+                .setStale(stale)
+                .setNeighborIp(from.neighborIp())
+                .setSourceId(from.sourceId());
+        if (from.local()) {
+            b.setLocalIdentifier(1);
         } else {
-            b.setNeighborIp(IpText.format(source.peerAddress())).setSourceAsn((int) source.peerAs())
-                    .setSourceId(ApiAttributes.dotted((int) source.routerId())).setIsFromExternal(source.ebgp());
+            b.setSourceAsn(from.asn()).setIsFromExternal(from.external());
         }
         return b.build();
+    }
+
+    /** Where a path came from, as gobgpd shows it: local paths carry "<nil>" as neighbor and source id. */
+    record From(boolean local, String neighborIp, String sourceId, int asn, boolean external) {
+        static final From LOCAL = new From(true, "<nil>", "<nil>", 0, false);
+
+        static From of(Source s) {
+            if (s == null || s.local()) return LOCAL;
+            return new From(false, IpText.format(s.peerAddress()), ApiAttributes.dotted((int) s.routerId()), (int) s.peerAs(), s.ebgp());
+        }
     }
 
     static Gobgp.Destination destination(Prefix prefix, List<Gobgp.Path> paths) {

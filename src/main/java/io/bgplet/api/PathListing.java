@@ -38,8 +38,6 @@ final class PathListing {
      */
     enum Table { GLOBAL, LOCAL, ADJ_IN, ADJ_OUT }
 
-    /** One path read on the writer; Source and PathAttributes are immutable, so safe to keep. */
-    private record Row(Prefix prefix, Source source, PathAttributes attributes, boolean best, boolean stale) {}
 
     private final Speaker speaker;
     private final Table table;
@@ -53,7 +51,7 @@ final class PathListing {
      * single thread on a small node may be busy with anything else in the process.
      */
     private final java.util.concurrent.Executor executor;
-    private BiFunction<Source, Prefix, Instant> age;
+    private PathMessages messages;
 
     private final ArrayDeque<Gobgp.ListPathResponse> pending = new ArrayDeque<>();
     private List<Prefix> prefixes;
@@ -99,7 +97,7 @@ final class PathListing {
                 fail(Status.NOT_FOUND.withDescription("neighbor " + neighbor.getHostAddress() + " not found").asRuntimeException());
                 return;
             }
-            age = ages.apply(first.neighbors());
+            messages = new PathMessages(ages.apply(first.neighbors()));
             List<Prefix> selected = filter(first.prefixes(), lookups);
             Collections.sort(selected);
             synchronized (this) {
@@ -159,8 +157,8 @@ final class PathListing {
         return out;
     }
 
-    private List<Row> read(SpeakerView v, List<Prefix> chunk) {
-        List<Row> rows = new ArrayList<>(chunk.size());
+    private List<PathMessages.Row> read(SpeakerView v, List<Prefix> chunk) {
+        List<PathMessages.Row> rows = new ArrayList<>(chunk.size());
         switch (table) {
             case GLOBAL -> {
                 for (Prefix p : chunk) {
@@ -168,7 +166,7 @@ final class PathListing {
                     for (Path path : v.locRib().candidates(p)) {
                         Source s = path.source();
                         boolean stale = !s.local() && v.adjRibIn(s.peerAddress()).map(r -> r.isStale(p)).orElse(false);
-                        rows.add(new Row(p, s, path.attributes(), path.equals(best), stale));
+                        rows.add(new PathMessages.Row(p, s, path.attributes(), path.equals(best), stale));
                     }
                 }
             }
@@ -177,19 +175,19 @@ final class PathListing {
                     Path path = fromNeighbor(v.locRib().candidates(p));
                     if (path == null) continue;
                     boolean stale = v.adjRibIn(neighbor).map(r -> r.isStale(p)).orElse(false);
-                    rows.add(new Row(p, path.source(), path.attributes(), path.equals(v.locRib().best(p)), stale));
+                    rows.add(new PathMessages.Row(p, path.source(), path.attributes(), path.equals(v.locRib().best(p)), stale));
                 }
             }
             case ADJ_IN -> v.adjRibIn(neighbor).ifPresent(r -> {
                 for (Prefix p : chunk) {
                     PathAttributes a = r.get(p);
-                    if (a != null) rows.add(new Row(p, r.source(), a, false, r.isStale(p)));
+                    if (a != null) rows.add(new PathMessages.Row(p, r.source(), a, false, r.isStale(p)));
                 }
             });
             case ADJ_OUT -> v.adjRibOut(neighbor, family).ifPresent(r -> {
                 for (Prefix p : chunk) {
                     PathAttributes a = r.get(p);
-                    if (a != null) rows.add(new Row(p, null, a, false, false));
+                    if (a != null) rows.add(new PathMessages.Row(p, null, a, false, false));
                 }
             });
         }
@@ -236,29 +234,13 @@ final class PathListing {
                 fail(e);
                 return;
             }
-            List<Gobgp.ListPathResponse> messages = messages(rows);
+            List<Gobgp.ListPathResponse> built = messages.of(rows);
             synchronized (this) {
-                pending.addAll(messages);
+                pending.addAll(built);
                 fetching = false;
             }
             pump();
         }, executor);
-    }
-
-    private List<Gobgp.ListPathResponse> messages(List<Row> rows) {
-        List<Gobgp.ListPathResponse> outList = new ArrayList<>();
-        Prefix current = null;
-        List<Gobgp.Path> paths = new ArrayList<>();
-        for (Row r : rows) {
-            if (current != null && !r.prefix().equals(current)) {
-                outList.add(Gobgp.ListPathResponse.newBuilder().setDestination(ApiPaths.destination(current, paths)).build());
-                paths = new ArrayList<>();
-            }
-            current = r.prefix();
-            paths.add(ApiPaths.path(r.prefix(), r.source(), r.attributes(), r.best(), r.stale(), age.apply(r.source(), r.prefix())));
-        }
-        if (current != null) outList.add(Gobgp.ListPathResponse.newBuilder().setDestination(ApiPaths.destination(current, paths)).build());
-        return outList;
     }
 
     private synchronized void fail(Throwable e) {
