@@ -54,6 +54,13 @@ public final class PathAttributes {
     private final int[] largeCommunities;
     private final int[] clusterList;
     private final Attribute[] others; // AS4_PATH, AS4_AGGREGATOR, unknown: by type code
+    /**
+     * Routes holding this canonical set (AttributeInterner's reference count): the one
+     * mutable field, written by the RIB's single writer only, and no part of the value
+     * (equals and hashCode ignore it). Kept here rather than in the interner's table so
+     * taking a reference per stored route is a field increment, not a hash probe.
+     */
+    int refs;
 
     private PathAttributes(Builder b) {
         origin = (byte) b.origin;
