@@ -57,7 +57,8 @@ public sealed interface Attribute {
      * 0-7) followed by the ASNs as unsigned ints (RFC 6793 ASNs are 32-bit). A full table keeps
      * about 490k distinct paths live; the former record of a List, an {@link AsPathSegment} and
      * a long[] per path cost four objects and 8 bytes per ASN. This costs two objects and 4
-     * bytes per ASN plus one word per segment (measured in docs/benchmarks.md, "Compact RIB").
+     * bytes per ASN plus one word per segment: {@code RibFootprint sets} 195 -> 174 B per interned
+     * set (docs/benchmarks.md, "Compact RIB (session 3)").
      * {@link #segments()} still builds the segment list for the callers that want it.
      */
     final class AsPath implements Attribute {
