@@ -529,6 +529,11 @@ public final class Speaker implements AutoCloseable {
         }
     }
 
+    /** Distinct attribute sets the interner holds: for tests, on the writer (inside a query) only. */
+    int internedSets() {
+        return interner.size();
+    }
+
     private void down(Neighbor n, String reason, boolean retainStale) {
         var neg = n.negotiated;
         n.negotiated = null;
