@@ -17,15 +17,24 @@ import java.util.function.BiConsumer;
  * those still flagged when the End-of-RIB arrives or the restart timer fires. The flags live
  * in a separate set that exists only while a restart is in progress.
  *
+ * <p>With an {@link AttributeInterner}, each stored route holds a reference on its set
+ * (retained on put, released on replace, withdraw, sweep and clear).
+ *
  * <p>Single writer; not thread-safe.
  */
 public final class AdjRibIn {
     private final Source source;
     private final PrefixMap<PathAttributes> routes = new PrefixMap<>();
     private final PrefixMap<Boolean> stale = new PrefixMap<>();
+    private final AttributeInterner interner; // null: sets are not counted (tests)
 
     public AdjRibIn(Source source) {
+        this(source, null);
+    }
+
+    public AdjRibIn(Source source, AttributeInterner interner) {
         this.source = source;
+        this.interner = interner;
     }
 
     public Source source() {
@@ -35,13 +44,18 @@ public final class AdjRibIn {
     /** Adds or replaces the route; clears its stale flag. Returns the previous attributes or null. */
     public PathAttributes put(Prefix prefix, PathAttributes attributes) {
         if (!stale.isEmpty()) stale.remove(prefix);
-        return routes.put(prefix, attributes);
+        if (interner == null) return routes.put(prefix, attributes);
+        PathAttributes old = routes.put(prefix, interner.retain(attributes));
+        interner.release(old);
+        return old;
     }
 
     /** Removes the route; returns its attributes, or null if there was none. */
     public PathAttributes withdraw(Prefix prefix) {
         if (!stale.isEmpty()) stale.remove(prefix);
-        return routes.remove(prefix);
+        PathAttributes old = routes.remove(prefix);
+        if (interner != null) interner.release(old);
+        return old;
     }
 
     public PathAttributes get(Prefix prefix) {
@@ -84,7 +98,10 @@ public final class AdjRibIn {
     /** Removes the routes of the family still stale and returns their prefixes. */
     public List<Prefix> sweepStale(Family family) {
         List<Prefix> gone = stale.prefixes(family);
-        for (Prefix p : gone) routes.remove(p);
+        for (Prefix p : gone) {
+            PathAttributes old = routes.remove(p);
+            if (interner != null) interner.release(old);
+        }
         stale.clear(family);
         return gone;
     }
@@ -92,6 +109,7 @@ public final class AdjRibIn {
     /** Removes every route of the family (session down without graceful restart); returns their prefixes. */
     public List<Prefix> clear(Family family) {
         List<Prefix> gone = new ArrayList<>(routes.prefixes(family));
+        if (interner != null) routes.forEach(family, (prefix, attributes) -> interner.release(attributes));
         routes.clear(family);
         stale.clear(family);
         return gone;

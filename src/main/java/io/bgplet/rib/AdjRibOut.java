@@ -10,21 +10,38 @@ import java.util.function.BiConsumer;
  * interned attribute set actually sent (after export policy and eBGP changes). Export diffs
  * against it, so only changes go out; a ROUTE-REFRESH resends it whole (RFC 2918 3).
  *
+ * <p>With an {@link AttributeInterner}, each entry holds a reference on its set (the export
+ * copies: after eBGP changes they are sets of their own, not the Loc-RIB's).
+ *
  * <p>Single writer; not thread-safe.
  */
 public final class AdjRibOut {
     private final PrefixMap<PathAttributes> sent = new PrefixMap<>();
+    private final AttributeInterner interner; // null: sets are not counted (tests)
+
+    public AdjRibOut() {
+        this(null);
+    }
+
+    public AdjRibOut(AttributeInterner interner) {
+        this.interner = interner;
+    }
 
     public PathAttributes get(Prefix prefix) {
         return sent.get(prefix);
     }
 
     PathAttributes put(Prefix prefix, PathAttributes attributes) {
-        return sent.put(prefix, attributes);
+        if (interner == null) return sent.put(prefix, attributes);
+        PathAttributes old = sent.put(prefix, interner.retain(attributes));
+        interner.release(old);
+        return old;
     }
 
     PathAttributes remove(Prefix prefix) {
-        return sent.remove(prefix);
+        PathAttributes old = sent.remove(prefix);
+        if (interner != null) interner.release(old);
+        return old;
     }
 
     public int size(Family family) {
@@ -37,6 +54,7 @@ public final class AdjRibOut {
 
     /** Forgets everything of the family (the session went down). */
     public void clear(Family family) {
+        if (interner != null) sent.forEach(family, (prefix, attributes) -> interner.release(attributes));
         sent.clear(family);
     }
 

@@ -30,21 +30,22 @@ final class Destination {
         return paths[0];
     }
 
-    /** Adds or replaces the candidate of path's source; returns whether it replaced one. */
-    boolean put(Path path) {
+    /** Adds or replaces the candidate of path's source; returns the replaced one, or null. */
+    Path put(Path path) {
         selection = null;
         int id = path.source().id();
         int i = indexOf(id);
         if (i >= 0) {
+            Path old = paths[i];
             paths[i] = path;
-            return true;
+            return old;
         }
         int at = -i - 1;
         if (count == paths.length) paths = Arrays.copyOf(paths, count + 2);
         System.arraycopy(paths, at, paths, at + 1, count - at);
         paths[at] = path;
         count++;
-        return false;
+        return null;
     }
 
     /** Removes the candidate of source; returns whether there was one. */

@@ -48,7 +48,7 @@ public final class Export {
             // One Adj-RIB-Out lookup per destination: put and remove return what was sent.
             if (send == null) {
                 if (out.remove(prefix) != null) withdrawals.add(prefix);
-            } else if (out.put(prefix, send) != send) {
+            } else if (changed(out.put(prefix, send), send)) {
                 // Destinations sharing a set usually come together (one UPDATE's prefixes).
                 if (send != lastKey) {
                     lastKey = send;
@@ -58,6 +58,15 @@ public final class Export {
             }
         }
         return result(groups, withdrawals);
+    }
+
+    /**
+     * Whether the peer must hear send after having had previous: by identity in the common
+     * case; equal sets count as unchanged too, since a set cached by this run may have left the
+     * interner (its last route replaced) and come back as another instance.
+     */
+    private static boolean changed(PathAttributes previous, PathAttributes send) {
+        return previous != send && (previous == null || !previous.equals(send));
     }
 
     public ExportResult run(Family family, ExportPeer peer, LocRib rib, List<BestChange> changes,

@@ -18,6 +18,9 @@ import java.util.function.BiConsumer;
  * candidate is stored as the bare {@link Path}: a full table from one peer costs one small
  * object per prefix and a {@link LongTable} slot.
  *
+ * <p>With an {@link AttributeInterner}, each stored candidate holds a reference on its set
+ * (retained when added, released when replaced or withdrawn).
+ *
  * <p>Single writer; not thread-safe.
  */
 public final class LocRib {
@@ -27,9 +30,15 @@ public final class LocRib {
     private final PrefixMap<Object> table = new PrefixMap<>();      // Path or Destination
     private PrefixMap<Object> before = new PrefixMap<>();     // state when first touched in the batch
     private List<Prefix> touched = new ArrayList<>();
+    private final AttributeInterner interner; // null: sets are not counted (tests)
 
     public LocRib(DecisionOptions options) {
+        this(options, null);
+    }
+
+    public LocRib(DecisionOptions options, AttributeInterner interner) {
         this.options = options;
+        this.interner = interner;
     }
 
     public DecisionOptions options() {
@@ -41,9 +50,10 @@ public final class LocRib {
      * Returns whether the source already had a candidate there (so callers keep counts
      * without a second lookup).
      */
-    public boolean update(Prefix prefix, Path path) {
+    public boolean update(Prefix prefix, Path candidate) {
         Object current = table.get(prefix);
         remember(prefix, current);
+        Path path = retain(candidate);
         switch (current) {
             case null -> {
                 table.put(prefix, path);
@@ -51,6 +61,7 @@ public final class LocRib {
             }
             case Path p when p.source().id() == path.source().id() -> {
                 table.put(prefix, path);
+                release(p);
                 return true;
             }
             case Path p -> {
@@ -58,7 +69,9 @@ public final class LocRib {
                 return false;
             }
             case Destination d -> {
-                return d.put(path);
+                Path old = d.put(path);
+                release(old);
+                return old != null;
             }
             default -> throw new IllegalStateException();
         }
@@ -74,20 +87,34 @@ public final class LocRib {
             case Path p when p.source().id() == source.id() -> {
                 remember(prefix, current);
                 table.remove(prefix);
+                release(p);
                 return true;
             }
             case Path p -> {
                 return false;
             }
             case Destination d -> {
-                if (d.get(source) == null) return false;
+                Path old = d.get(source);
+                if (old == null) return false;
                 remember(prefix, current);
                 d.remove(source);
+                release(old);
                 if (d.count() == 1) table.put(prefix, d.only());
                 return true;
             }
             default -> throw new IllegalStateException();
         }
+    }
+
+    /** path with a reference taken on its set: itself, or a copy holding the canonical set. */
+    private Path retain(Path path) {
+        if (interner == null) return path;
+        PathAttributes a = interner.retain(path.attributes());
+        return a == path.attributes() ? path : new Path(path.source(), a);
+    }
+
+    private void release(Path path) {
+        if (interner != null && path != null) interner.release(path.attributes());
     }
 
     /** Whether source has a candidate for prefix. */

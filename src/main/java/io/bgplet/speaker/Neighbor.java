@@ -64,15 +64,18 @@ final class Neighbor {
 
     long updatesIn, updatesOut, notificationsIn, notificationsOut, refreshIn, withdrawnByError;
 
-    Neighbor(NeighborConfig config, PeerPolicy policy, Source source) {
+    private final io.bgplet.rib.AttributeInterner interner;
+
+    Neighbor(NeighborConfig config, PeerPolicy policy, Source source, io.bgplet.rib.AttributeInterner interner) {
         this.config = config;
         this.policy = policy;
         this.source = source;
-        this.adjRibIn = new AdjRibIn(source);
+        this.interner = interner;
+        this.adjRibIn = new AdjRibIn(source, interner);
     }
 
     AdjRibOut out(Family family) {
-        return adjRibOut.computeIfAbsent(family, f -> new AdjRibOut());
+        return adjRibOut.computeIfAbsent(family, f -> new AdjRibOut(interner));
     }
 
     boolean established() {

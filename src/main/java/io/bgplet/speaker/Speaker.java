@@ -82,7 +82,7 @@ public final class Speaker implements AutoCloseable {
     public Speaker(Transport transport, Clock clock, DecisionOptions decision) {
         this.transport = transport;
         this.clock = clock;
-        this.locRib = new LocRib(decision);
+        this.locRib = new LocRib(decision, interner);
         this.startedAt = clock.millis();
         this.timers = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "bgplet-speaker-timers"));
         this.writer = daemon(this::run, "bgplet-speaker");
@@ -279,10 +279,13 @@ public final class Speaker implements AutoCloseable {
                 (n.config.exportLearned() ? byFamily : localByFamily).forEach((f, list) -> outbound.enqueue(n, f, list));
             }
         }
-        if (outbound == null) return;
-        for (Neighbor n : neighbors.values()) {
-            if (!n.pendingExport.isEmpty() || !n.endOfRibOwed.isEmpty()) outbound.drain(n);
+        if (outbound != null) {
+            for (Neighbor n : neighbors.values()) {
+                if (!n.pendingExport.isEmpty() || !n.endOfRibOwed.isEmpty()) outbound.drain(n);
+            }
         }
+        // Sets interned in this run that no route took (rejected by policy, say) leave now.
+        interner.sweep();
     }
 
     // ---- configuration ----
@@ -355,7 +358,7 @@ public final class Speaker implements AutoCloseable {
 
     private void addNeighbor(NeighborConfig nc) {
         Source source = Source.peer(nextSourceId++, config.localAs(), nc.peerAs(), nc.address(), 0);
-        Neighbor n = new Neighbor(nc, policyOf(nc), source);
+        Neighbor n = new Neighbor(nc, policyOf(nc), source, interner);
         neighbors.put(nc.address(), n);
         n.peer = transport.addPeer(Sessions.settings(config, nc, restartingWindow(nc)), new Relay(this, n, ++n.generation));
         n.peer.start();
@@ -375,6 +378,8 @@ public final class Speaker implements AutoCloseable {
         transport.removePeer(n.peer);
         cancelStaleTimer(n);
         for (Family f : Family.supportedFamilies()) inbound.dropAll(n, f);
+        // Give back the Adj-RIB-Out's references on its sets (AttributeInterner counts them).
+        n.adjRibOut.values().forEach(o -> Family.supportedFamilies().forEach(o::clear));
         LOG.info(() -> "neighbor " + n.config.name() + " " + n.config.address().getHostAddress() + " removed");
     }
 
@@ -542,6 +547,11 @@ public final class Speaker implements AutoCloseable {
                 if (enhanced) n.peer.send(new io.bgplet.wire.RouteRefresh(f, io.bgplet.wire.RouteRefresh.EORR));
             }
         }
+    }
+
+    /** Distinct attribute sets the interner holds: for tests, on the writer (inside a query) only. */
+    int internedSets() {
+        return interner.size();
     }
 
     private void down(Neighbor n, String reason, boolean retainStale) {

@@ -11,10 +11,36 @@ import java.util.List;
 final class AsPathCodec {
     private AsPathCodec() {}
 
+    /**
+     * AS_PATH straight into the path's int[] form (header word, then ASNs, per segment): no
+     * segment objects on the way, since every UPDATE carries one.
+     */
     static Attribute decodeAsPath(ByteBuf in, int v, int len, AttributeContext ctx) {
-        List<AsPathSegment> segments = segments(in, v, len, ctx.options.fourOctetAs() ? 4 : 2, false, ctx);
-        if (segments == null) return null;
-        return segments.isEmpty() ? Attribute.AsPath.EMPTY : new Attribute.AsPath(segments);
+        int asSize = ctx.options.fourOctetAs() ? 4 : 2;
+        int end = v + len;
+        // Validate and count words first (RFC 7606 7.2 as in segments() below), then fill.
+        int words = 0;
+        for (int p = v; p < end; ) {
+            if (end - p < 2) return fail(ctx, "AS_PATH ends inside a segment header");
+            int type = in.getUnsignedByte(p);
+            int count = in.getUnsignedByte(p + 1);
+            if (type < AsPathSegment.AS_SET || type > AsPathSegment.AS_CONFED_SET) return fail(ctx, "AS_PATH segment type " + type);
+            if (count == 0) return fail(ctx, "AS_PATH segment of 0 ASNs");
+            p += 2;
+            if (p + count * asSize > end) return fail(ctx, "AS_PATH segment of " + count + " ASNs overruns the attribute");
+            p += count * asSize;
+            words += 1 + count;
+        }
+        int[] w = new int[words];
+        int at = 0;
+        for (int p = v; p < end; ) {
+            int type = in.getUnsignedByte(p);
+            int count = in.getUnsignedByte(p + 1);
+            w[at++] = Attribute.AsPath.header(type, count);
+            p += 2;
+            for (int i = 0; i < count; i++, p += asSize) w[at++] = asSize == 4 ? in.getInt(p) : in.getUnsignedShort(p);
+        }
+        return Attribute.AsPath.ofWords(w);
     }
 
     static Attribute decodeAs4Path(ByteBuf in, int v, int len, AttributeContext ctx) {
@@ -48,13 +74,13 @@ final class AsPathCodec {
         return out;
     }
 
-    private static List<AsPathSegment> fail(AttributeContext ctx, String why) {
+    private static <T> T fail(AttributeContext ctx, String why) {
         ctx.malformed(Notification.MALFORMED_AS_PATH, why);
         return null;
     }
 
     static int asPathLength(Attribute a, CodecOptions o) {
-        return length(((Attribute.AsPath) a).segments(), o.fourOctetAs() ? 4 : 2);
+        return ((Attribute.AsPath) a).encodedLength(o.fourOctetAs() ? 4 : 2);
     }
 
     static int as4PathLength(Attribute a, CodecOptions o) {
@@ -68,7 +94,18 @@ final class AsPathCodec {
     }
 
     static void writeAsPath(Attribute a, CodecOptions o, ByteBuf out) {
-        write(((Attribute.AsPath) a).segments(), o.fourOctetAs() ? 4 : 2, out);
+        int[] w = ((Attribute.AsPath) a).words();
+        boolean four = o.fourOctetAs();
+        for (int at = 0; at < w.length; ) {
+            int count = w[at] & 0xFF;
+            out.writeByte(w[at] >>> 8).writeByte(count);
+            for (int i = at + 1, end = at + 1 + count; i < end; i++) {
+                // RFC 6793 4.2.2: toward a 2-octet speaker an ASN that does not fit becomes AS_TRANS.
+                if (four) out.writeInt(w[i]);
+                else out.writeShort(Integer.compareUnsigned(w[i], 0xFFFF) > 0 ? Open.AS_TRANS : w[i]);
+            }
+            at += 1 + count;
+        }
     }
 
     static void writeAs4Path(Attribute a, CodecOptions o, ByteBuf out) {

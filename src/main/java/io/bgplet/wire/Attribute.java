@@ -50,60 +50,156 @@ public sealed interface Attribute {
         public String symbol() { return switch (value) { case IGP -> "i"; case EGP -> "e"; default -> "?"; }; }
     }
 
-    /** AS_PATH, always held with 4-octet ASNs; the codec converts for 2-octet sessions. */
-    record AsPath(List<AsPathSegment> segments) implements Attribute {
-        public static final AsPath EMPTY = new AsPath(List.of());
-        public AsPath {
-            segments = List.copyOf(segments);
+    /**
+     * AS_PATH, always held with 4-octet ASNs; the codec converts for 2-octet sessions.
+     *
+     * <p>Held as one int[]: per segment a header word (type in bits 8-15, ASN count in bits
+     * 0-7) followed by the ASNs as unsigned ints (RFC 6793 ASNs are 32-bit). A full table keeps
+     * about 490k distinct paths live; the former record of a List, an {@link AsPathSegment} and
+     * a long[] per path cost four objects and 8 bytes per ASN. This costs two objects and 4
+     * bytes per ASN plus one word per segment: {@code RibFootprint sets} 195 -> 174 B per interned
+     * set (docs/benchmarks.md, "Compact RIB (session 3)").
+     * {@link #segments()} still builds the segment list for the callers that want it.
+     */
+    final class AsPath implements Attribute {
+        public static final AsPath EMPTY = new AsPath(new int[0]);
+        private static final int HEADER_SIZE = 1;
+
+        private final int[] words;
+        private final int hash;
+
+        public AsPath(List<AsPathSegment> segments) {
+            this(encode(segments));
         }
+
+        /** Takes ownership of words (already validated by the caller: the codec or encode). */
+        private AsPath(int[] words) {
+            this.words = words;
+            this.hash = Arrays.hashCode(words);
+        }
+
+        /** A path over words built by {@link AsPathCodec}: headers and ASNs as described above. */
+        static AsPath ofWords(int[] words) {
+            return words.length == 0 ? EMPTY : new AsPath(words);
+        }
+
+        static int header(int type, int count) {
+            return type << 8 | count;
+        }
+
+        private static int[] encode(List<AsPathSegment> segments) {
+            int n = 0;
+            for (AsPathSegment s : segments) n += HEADER_SIZE + s.size();
+            int[] w = new int[n];
+            int at = 0;
+            for (AsPathSegment s : segments) {
+                w[at++] = header(s.type(), s.size());
+                for (int i = 0; i < s.size(); i++) w[at++] = (int) AttributeTable.u32(s.asn(i));
+            }
+            return w;
+        }
+
         public int typeCode() { return AS_PATH; }
+
+        /** The segments, built on each call (the path holds no segment objects). */
+        public List<AsPathSegment> segments() {
+            List<AsPathSegment> out = new java.util.ArrayList<>(2);
+            for (int at = 0; at < words.length; ) {
+                int type = words[at] >>> 8, count = words[at] & 0xFF;
+                long[] asns = new long[count];
+                for (int i = 0; i < count; i++) asns[i] = Integer.toUnsignedLong(words[at + 1 + i]);
+                out.add(new AsPathSegment(type, asns));
+                at += HEADER_SIZE + count;
+            }
+            return List.copyOf(out);
+        }
+
+        /** Whether the path has no segment. */
+        public boolean isEmpty() {
+            return words.length == 0;
+        }
+
+        /** Number of segments. */
+        public int segmentCount() {
+            int n = 0;
+            for (int at = 0; at < words.length; at += HEADER_SIZE + (words[at] & 0xFF)) n++;
+            return n;
+        }
+
+        /** Number of ASNs over all segments. */
+        public int asnCount() {
+            return words.length - segmentCount();
+        }
+
+        /** Octets of the attribute value with asSize-octet ASNs (RFC 4271 4.3: 2 per segment header). */
+        int encodedLength(int asSize) {
+            int segments = segmentCount();
+            return segments * 2 + (words.length - segments) * asSize;
+        }
+
+        /** The encoded form, for the codec (not copied: callers in this package must not modify it). */
+        int[] words() {
+            return words;
+        }
 
         /** Path length for best-path selection: a set counts 1, confederation segments 0 (RFC 5065). */
         public int selectionLength() {
             int n = 0;
-            for (AsPathSegment s : segments) {
-                n += switch (s.type()) {
-                    case AsPathSegment.AS_SEQUENCE -> s.size();
+            for (int at = 0; at < words.length; ) {
+                int count = words[at] & 0xFF;
+                n += switch (words[at] >>> 8) {
+                    case AsPathSegment.AS_SEQUENCE -> count;
                     case AsPathSegment.AS_SET -> 1;
                     default -> 0;
                 };
+                at += HEADER_SIZE + count;
             }
             return n;
         }
 
         /** First AS of the leftmost sequence, or -1 (the neighbouring AS). */
         public long firstAs() {
-            for (AsPathSegment s : segments) {
-                // size() and asn(i), not asns(): that returns a defensive copy, and this runs per route.
-                if (s.type() == AsPathSegment.AS_SEQUENCE && s.size() > 0) return s.asn(0);
-                if (s.type() == AsPathSegment.AS_SET) return -1;
+            for (int at = 0; at < words.length; ) {
+                int type = words[at] >>> 8, count = words[at] & 0xFF;
+                if (type == AsPathSegment.AS_SEQUENCE) return Integer.toUnsignedLong(words[at + 1]);
+                if (type == AsPathSegment.AS_SET) return -1;
+                at += HEADER_SIZE + count;
             }
             return -1;
         }
 
         /** How many times asn appears anywhere in the path (for loop detection). */
         public int occurrences(long asn) {
+            if (asn < 0 || asn > 0xFFFFFFFFL) return 0;
+            int a = (int) asn;
             int n = 0;
-            for (AsPathSegment s : segments) for (int i = 0; i < s.size(); i++) if (s.asn(i) == asn) n++;
+            for (int at = 0; at < words.length; ) {
+                int count = words[at] & 0xFF;
+                for (int i = at + 1, end = at + 1 + count; i < end; i++) if (words[i] == a) n++;
+                at += HEADER_SIZE + count;
+            }
             return n;
         }
 
         /** A new path with asn prepended count times to the leftmost AS_SEQUENCE (RFC 4271 5.1.2). */
         public AsPath prepend(long asn, int count) {
             if (count <= 0) return this;
-            java.util.ArrayList<AsPathSegment> out = new java.util.ArrayList<>(segments);
-            long[] add = new long[count];
-            Arrays.fill(add, asn);
-            if (!out.isEmpty() && out.getFirst().type() == AsPathSegment.AS_SEQUENCE && out.getFirst().size() + count <= 255) {
-                long[] old = out.getFirst().asns();
-                long[] merged = new long[old.length + count];
-                System.arraycopy(add, 0, merged, 0, count);
-                System.arraycopy(old, 0, merged, count, old.length);
-                out.set(0, new AsPathSegment(AsPathSegment.AS_SEQUENCE, merged));
+            int a = (int) AttributeTable.u32(asn);
+            int[] w;
+            if (words.length > 0 && words[0] >>> 8 == AsPathSegment.AS_SEQUENCE && (words[0] & 0xFF) + count <= 255) {
+                w = new int[words.length + count];
+                w[0] = header(AsPathSegment.AS_SEQUENCE, (words[0] & 0xFF) + count);
+                Arrays.fill(w, 1, 1 + count, a);
+                System.arraycopy(words, 1, w, 1 + count, words.length - 1);
             } else {
-                out.addFirst(new AsPathSegment(AsPathSegment.AS_SEQUENCE, add));
+                // A new leading segment; the codec's segment limit is 255 ASNs (RFC 4271 4.3).
+                if (count > 255) throw new IllegalArgumentException("AS_PATH segment of " + count + " ASNs");
+                w = new int[words.length + HEADER_SIZE + count];
+                w[0] = header(AsPathSegment.AS_SEQUENCE, count);
+                Arrays.fill(w, 1, 1 + count, a);
+                System.arraycopy(words, 0, w, 1 + count, words.length);
             }
-            return new AsPath(out);
+            return new AsPath(w);
         }
 
         public static AsPath sequence(long... asns) {
@@ -111,9 +207,19 @@ public sealed interface Attribute {
         }
 
         @Override
+        public boolean equals(Object o) {
+            return o == this || o instanceof AsPath p && p.hash == hash && Arrays.equals(p.words, words);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
         public String toString() {
             StringBuilder sb = new StringBuilder();
-            for (AsPathSegment s : segments) {
+            for (AsPathSegment s : segments()) {
                 if (sb.length() > 0) sb.append(' ');
                 sb.append(s);
             }

@@ -4,13 +4,13 @@ import io.bgplet.wire.Attribute;
 import io.bgplet.wire.Family;
 import org.junit.jupiter.api.Test;
 
-import java.lang.ref.WeakReference;
 import java.net.Inet4Address;
 import java.util.ArrayList;
 import java.util.List;
 
 import static io.bgplet.rib.Fixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class AttributeInternerTest {
     private final AttributeInterner interner = new AttributeInterner();
@@ -60,21 +60,40 @@ class AttributeInternerTest {
     }
 
     @Test
-    void setsNoRouteHoldsAreCollected() throws InterruptedException {
+    void setsNoRouteRetainsLeaveAtTheSweep() {
         List<PathAttributes> held = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {
             PathAttributes p = interner.intern(PathAttributes.of(decoded(i), Family.IPV4_UNICAST));
-            if (i % 10 == 0) held.add(p);
+            if (i % 10 == 0) held.add(interner.retain(p));
         }
         assertThat(interner.size()).isEqualTo(1000);
-        WeakReference<PathAttributes> probe = new WeakReference<>(interner.intern(PathAttributes.of(decoded(5), Family.IPV4_UNICAST)));
-        for (int k = 0; k < 50 && (interner.size() > 100 || probe.get() != null); k++) {
-            System.gc();
-            Thread.sleep(20);
-        }
+        interner.sweep();
         assertThat(interner.size()).isEqualTo(100);
-        // The held ones are still canonical.
+        // The retained ones are still canonical.
         for (PathAttributes p : held) assertThat(interner.isCanonical(p)).isTrue();
         assertThat(interner.intern(PathAttributes.of(decoded(10), Family.IPV4_UNICAST))).isSameAs(held.get(1));
+        for (PathAttributes p : held) interner.release(p);
+        assertThat(interner.size()).isZero();
+        assertThat(interner.asPathCount()).isZero();
+    }
+
+    @Test
+    void retainingASetThatLeftReturnsTheCanonicalEqualOne() {
+        PathAttributes first = interner.retain(interner.intern(PathAttributes.of(decoded(1), Family.IPV4_UNICAST)));
+        interner.release(first);
+        assertThat(interner.size()).isZero();
+        PathAttributes second = interner.retain(interner.intern(PathAttributes.of(decoded(1), Family.IPV4_UNICAST)));
+        assertThat(second).isNotSameAs(first);
+        // A holder still carrying the old instance gets the one in the table.
+        assertThat(interner.retain(first)).isSameAs(second);
+        assertThat(interner.references(second)).isEqualTo(2);
+        assertThat(interner.size()).isEqualTo(1);
+    }
+
+    @Test
+    void releasingMoreThanRetainedIsAnError() {
+        PathAttributes p = interner.retain(PathAttributes.of(decoded(1), Family.IPV4_UNICAST));
+        interner.release(p);
+        assertThatThrownBy(() -> interner.release(p)).isInstanceOf(IllegalStateException.class);
     }
 }

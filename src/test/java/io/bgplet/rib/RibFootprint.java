@@ -38,15 +38,15 @@ public final class RibFootprint {
         long base = usedAfterGc();
         AttributeInterner interner = new AttributeInterner();
         Source peer = Source.peer(1, 65000, 65001, InetAddress.getByName("192.0.2.1"), 0xC6336401L);
-        AdjRibIn in = new AdjRibIn(peer);
-        LocRib loc = new LocRib(DecisionOptions.DEFAULT);
+        AdjRibIn in = new AdjRibIn(peer, interner); // counted, as the speaker wires it
+        LocRib loc = new LocRib(DecisionOptions.DEFAULT, interner);
         Inet4Address nh = (Inet4Address) InetAddress.getByName("192.0.2.1");
 
         if (args.length > 0 && args[0].equals("export")) {
             streamExport = new Export(interner);
             streamPeer = new ExportPeer(Source.peer(3, 65000, 65003, InetAddress.getByName("192.0.2.3"), 3), 65000,
                     InetAddress.getByName("192.0.2.254"), null, null);
-            streamOut = new AdjRibOut();
+            streamOut = new AdjRibOut(interner);
             streamRib = loc;
             System.out.println("(each batch also exported to one eBGP peer)");
         }
@@ -66,7 +66,10 @@ public final class RibFootprint {
                 in.put(p, attrs);
                 loc.update(p, path);
             }
-            if ((i & 4095) == 0) changed += exportBatch(loc.commit());
+            if ((i & 4095) == 0) {
+                changed += exportBatch(loc.commit());
+                interner.sweep();
+            }
         }
         changed += exportBatch(loc.commit());
         long t1 = System.nanoTime();
@@ -85,7 +88,7 @@ public final class RibFootprint {
         // Export the whole table to a second (eBGP) peer, accept-all policy.
         Source downstream = Source.peer(2, 65000, 65002, InetAddress.getByName("192.0.2.2"), 0xC6336402L);
         ExportPeer to = new ExportPeer(downstream, 65000, InetAddress.getByName("192.0.2.254"), null, null);
-        AdjRibOut out = new AdjRibOut();
+        AdjRibOut out = new AdjRibOut(interner);
         long before = usedAfterGc();
         long c0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         ExportResult r = new Export(interner).runAll(Family.IPV4_UNICAST, to, loc, out, RouteFilter.ACCEPT_ALL);
@@ -148,7 +151,7 @@ public final class RibFootprint {
         long base = usedAfterGc();
         AttributeInterner interner = new AttributeInterner();
         PathAttributes[] held = new PathAttributes[SETS];
-        for (int s = 0; s < SETS; s++) held[s] = interner.intern(PathAttributes.of(decodedAttributes(s, nh), Family.IPV4_UNICAST));
+        for (int s = 0; s < SETS; s++) held[s] = interner.retain(interner.intern(PathAttributes.of(decodedAttributes(s, nh), Family.IPV4_UNICAST)));
         long used = usedAfterGc() - base - (16 + 4L * SETS);
         System.out.printf("%d sets: %.0f B per set (interned, with AS path, communities and interner entry)%n",
                 interner.size(), (double) used / interner.size());

@@ -172,4 +172,30 @@ class SpeakerLoopbackTest {
         assertThat(st.lastError()).containsIgnoringCase("cease");
         await().atMost(WAIT).until(() -> p.a().query(v -> v.neighbors().getFirst().counters().notificationsIn()).get() == 1);
     }
+
+    /**
+     * The interner's reference counts end at zero through the speaker's own wiring: A's
+     * received sets go when B's session goes down (Adj-RIB-In and Loc-RIB release them), and
+     * B's sets, including the export copies in its Adj-RIB-Out toward A, go once B no longer
+     * advertises anything and its neighbour is removed.
+     */
+    @Test
+    void attributeSetsLeaveTheInternerWithTheirLastRoute() throws Exception {
+        Pair p = pair(false, advert("198.18.7.0/24", "65002:7"), advert("198.18.8.0/24", null));
+        await().atMost(WAIT).until(() -> best(p.a(), "198.18.7.0/24") != null && best(p.a(), "198.18.8.0/24") != null);
+        assertThat(p.a().query(v -> p.a().internedSets()).get()).isEqualTo(2);
+        assertThat(p.b().query(v -> p.b().internedSets()).get()).isPositive();
+        p.b().stop(false).get();
+        await().atMost(WAIT).until(() -> best(p.a(), "198.18.7.0/24") == null && best(p.a(), "198.18.8.0/24") == null);
+        await().atMost(WAIT).until(() -> p.a().query(v -> p.a().internedSets()).get() == 0);
+
+        // B again, then without advertisements and without its neighbour.
+        Speaker b = startB(p.port(), false, advert("198.18.9.0/24", null));
+        await().atMost(WAIT).until(() -> best(p.a(), "198.18.9.0/24") != null);
+        assertThat(b.query(v -> b.internedSets()).get()).isPositive();
+        b.apply(new InstanceConfig("b", 65002, (Inet4Address) ip("127.0.0.3"), null, 0, List.of())).get();
+        await().atMost(WAIT).until(() -> b.query(v -> b.internedSets()).get() == 0);
+        await().atMost(WAIT).until(() -> best(p.a(), "198.18.9.0/24") == null);
+        await().atMost(WAIT).until(() -> p.a().query(v -> p.a().internedSets()).get() == 0);
+    }
 }
