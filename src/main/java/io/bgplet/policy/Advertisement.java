@@ -65,9 +65,24 @@ public record Advertisement(Prefix prefix, int[] communities, int[] largeCommuni
         return new Policy(name, s, Policy.Disposition.REJECT);
     }
 
-    private record Attachments(List<Integer> communities, List<Integer> large, long localPref) {
+    /**
+     * The grouping key: the advertisement's own (already private) arrays, compared by content.
+     * Boxing them into lists per advertisement was 12 % of the CPU samples of a 10,000-Service
+     * churn run, where every snapshot rebuilds a peer's export policy.
+     */
+    private record Attachments(int[] communities, int[] large, long localPref) {
         static Attachments of(Advertisement a) {
-            return new Attachments(Arrays.stream(a.communities).boxed().toList(), Arrays.stream(a.largeCommunities).boxed().toList(), a.localPref);
+            return new Attachments(a.communities, a.largeCommunities, a.localPref);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Attachments x && x.localPref == localPref && Arrays.equals(x.communities, communities) && Arrays.equals(x.large, large);
+        }
+
+        @Override
+        public int hashCode() {
+            return (Arrays.hashCode(communities) * 31 + Arrays.hashCode(large)) * 31 + Long.hashCode(localPref);
         }
     }
 
@@ -85,8 +100,8 @@ public record Advertisement(Prefix prefix, int[] communities, int[] largeCommuni
         for (Map.Entry<Attachments, List<Prefix>> e : ordered.values()) {
             Attachments at = e.getKey();
             List<Action> actions = new ArrayList<>();
-            if (!at.communities().isEmpty()) actions.add(new Action.AddCommunities(at.communities().stream().mapToInt(Integer::intValue).toArray()));
-            if (!at.large().isEmpty()) actions.add(new Action.AddLargeCommunities(at.large().stream().mapToInt(Integer::intValue).toArray()));
+            if (at.communities().length > 0) actions.add(new Action.AddCommunities(at.communities()));
+            if (at.large().length > 0) actions.add(new Action.AddLargeCommunities(at.large()));
             if (at.localPref() >= 0) actions.add(new Action.SetLocalPref(at.localPref()));
             actions.add(new Action.Accept());
             out.add(new Statement("advertisement-" + n++,
