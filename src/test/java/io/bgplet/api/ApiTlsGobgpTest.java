@@ -10,11 +10,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,7 +22,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTest
 @TestProfile(ApiTlsGobgpTest.Profile.class)
 class ApiTlsGobgpTest {
-    static final String GOBGP = "/usr/bin/gobgp";
     static TestCerts certs;
 
     public static class Profile implements QuarkusTestProfile {
@@ -48,46 +43,36 @@ class ApiTlsGobgpTest {
     @ConfigProperty(name = "quarkus.grpc.server.test-port")
     int port;
 
-    record Cli(int exit, String output) {}
-
     /**
      * gobgp 3.10 gives up dialling after a fixed second; the agent's first TLS handshakes
      * (cipher classes loading, cold JIT) can take longer on a loaded machine. One warm-up
      * handshake first, and a retry only for that dial timeout, never for any other failure.
      */
-    Cli gobgp(String... args) throws Exception {
-        Interop.requireBinaries(GOBGP);
+    GobgpCommand gobgp(String... args) throws Exception {
+        Interop.requireBinaries(GobgpCommand.GOBGP);
         ApiTlsTest.cli(port, "peers", "--tls-ca", certs.ca().toString());
-        Cli out = gobgpOnce(args);
+        GobgpCommand out = gobgpOnce(args);
         for (int i = 0; i < 2 && out.exit() != 0 && out.output().contains("context deadline exceeded"); i++) out = gobgpOnce(args);
         return out;
     }
 
-    private Cli gobgpOnce(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(GOBGP, "-u", "127.0.0.1", "-p", Integer.toString(port)));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        try {
-            if (!p.waitFor(30, TimeUnit.SECONDS)) throw new AssertionError("gobgp " + String.join(" ", args) + " hung");
-            return new Cli(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-        } finally {
-            p.destroyForcibly();
-        }
+    private GobgpCommand gobgpOnce(String... args) throws Exception {
+        return GobgpCommand.run(port, args);
     }
 
     @Test
     void stockGobgpCliWorksWithItsTlsFlags() throws Exception {
-        Cli global = gobgp("--tls", "--tls-ca-file", certs.ca().toString(), "global");
+        GobgpCommand global = gobgp("--tls", "--tls-ca-file", certs.ca().toString(), "global");
         assertThat(global.exit()).as(global.output()).isZero();
         assertThat(global.output()).startsWith("AS:        65001\n");
-        Cli neighbor = gobgp("--tls", "--tls-ca-file", certs.ca().toString(), "neighbor");
+        GobgpCommand neighbor = gobgp("--tls", "--tls-ca-file", certs.ca().toString(), "neighbor");
         assertThat(neighbor.exit()).as(neighbor.output()).isZero();
         assertThat(neighbor.output()).contains("198.51.100.200");
     }
 
     @Test
     void plaintextGobgpFails() throws Exception {
-        Cli plain = gobgp("global");
+        GobgpCommand plain = gobgp("global");
         assertThat(plain.exit()).isNotZero();
         assertThat(plain.output()).doesNotContain("AS:");
     }

@@ -23,7 +23,6 @@ import io.quarkus.test.junit.TestProfile;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -58,7 +57,6 @@ import static org.awaitility.Awaitility.await;
 @TestProfile(GobgpCliTest.Profile.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GobgpCliTest {
-    private static final Path GOBGP = Path.of("/usr/bin/gobgp");
     static int peerPort;
     static Path manifests;
     private static Speaker peer;
@@ -121,19 +119,8 @@ class GobgpCliTest {
         channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
     }
 
-    private record Cli(int exit, String output) {}
-
-    private static Cli gobgp(String... args) throws Exception {
-        if (!Files.isExecutable(GOBGP)) Assumptions.abort(GOBGP + " is missing (apt-get install gobgpd)");
-        List<String> cmd = new ArrayList<>(List.of(GOBGP.toString(), "-p", "50151"));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        try {
-            if (!p.waitFor(20, TimeUnit.SECONDS)) throw new AssertionError("gobgp " + String.join(" ", args) + " hung");
-            return new Cli(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-        } finally {
-            p.destroyForcibly();
-        }
+    private static GobgpCommand gobgp(String... args) throws Exception {
+        return GobgpCommand.run(50151, args);
     }
 
     /** Times change from run to run: hh:mm:ss and RFC 3339 stamps become placeholders. */
@@ -144,7 +131,7 @@ class GobgpCliTest {
     @Test
     @Order(1)
     void globalShowsTheInstance() throws Exception {
-        Cli r = gobgp("global");
+        GobgpCommand r = gobgp("global");
         assertThat(r.exit()).as(r.output()).isZero();
         assertThat(r.output()).isEqualTo("AS:        65001\nRouter-ID: 127.0.0.1\nListening Port: -1, Addresses: 0.0.0.0, ::\n");
     }
@@ -152,7 +139,7 @@ class GobgpCliTest {
     @Test
     @Order(2)
     void neighborListShowsTheEstablishedPeerWithItsCounts() throws Exception {
-        Cli r = gobgp("neighbor");
+        GobgpCommand r = gobgp("neighbor");
         assertThat(r.exit()).as(r.output()).isZero();
         // Cilium's default import policy rejects learned routes: 2 received, 0 accepted.
         assertThat(masked(r.output())).matches("(?s)Peer\\s+AS\\s+Up/Down\\s+State\\s+\\|#Received\\s+Accepted\\n"
@@ -162,7 +149,7 @@ class GobgpCliTest {
     @Test
     @Order(3)
     void neighborDetailShowsSessionCapabilitiesAndStatistics() throws Exception {
-        Cli r = gobgp("neighbor", "127.0.0.2");
+        GobgpCommand r = gobgp("neighbor", "127.0.0.2");
         assertThat(r.exit()).as(r.output()).isZero();
         assertThat(masked(r.output()))
                 .contains("BGP neighbor is 127.0.0.2, remote AS 65002")
@@ -177,7 +164,7 @@ class GobgpCliTest {
                 .containsPattern("Advertised:\\s+1\\n")
                 .containsPattern("Received:\\s+2\\n")
                 .containsPattern("Accepted:\\s+0\\n");
-        Cli missing = gobgp("neighbor", "127.0.0.9");
+        GobgpCommand missing = gobgp("neighbor", "127.0.0.9");
         assertThat(missing.exit()).isEqualTo(1);
         assertThat(missing.output()).contains("not found neighbor 127.0.0.9");
     }
@@ -185,14 +172,14 @@ class GobgpCliTest {
     @Test
     @Order(4)
     void adjInAndAdjOutListTheRoutesBothWays() throws Exception {
-        Cli in = gobgp("neighbor", "127.0.0.2", "adj-in");
+        GobgpCommand in = gobgp("neighbor", "127.0.0.2", "adj-in");
         assertThat(in.exit()).as(in.output()).isZero();
         assertThat(masked(in.output())).matches("(?s)\\s+ID\\s+Network\\s+Next Hop\\s+AS_PATH\\s+Age\\s+Attrs\\n"
                 + "\\s+0\\s+203\\.0\\.113\\.128/25\\s+127\\.0\\.0\\.2\\s+65002\\s+HH:MM:SS\\s+\\[\\{Origin: i\\} \\{Communities: 65002:7\\}\\]\\n");
-        Cli in6 = gobgp("neighbor", "127.0.0.2", "adj-in", "-a", "ipv6");
+        GobgpCommand in6 = gobgp("neighbor", "127.0.0.2", "adj-in", "-a", "ipv6");
         assertThat(in6.output()).contains("2001:db8:7::/48").contains("65002");
 
-        Cli out = gobgp("neighbor", "127.0.0.2", "adj-out");
+        GobgpCommand out = gobgp("neighbor", "127.0.0.2", "adj-out");
         assertThat(out.exit()).as(out.output()).isZero();
         // The PodCIDR from the CiliumBGPAdvertisement, with our AS prepended toward the eBGP peer.
         assertThat(out.output()).containsPattern("198\\.18\\.0\\.0/24\\s+\\S+\\s+65001\\s+\\[\\{Origin: i\\}");
@@ -201,14 +188,14 @@ class GobgpCliTest {
     @Test
     @Order(5)
     void ribAddListSummaryAndDelete() throws Exception {
-        Cli before = gobgp("global", "rib");
+        GobgpCommand before = gobgp("global", "rib");
         assertThat(masked(before.output())).matches("(?s)\\s+Network\\s+Next Hop\\s+AS_PATH\\s+Age\\s+Attrs\\n"
                 + "\\*>\\s+198\\.18\\.0\\.0/24\\s+0\\.0\\.0\\.0\\s+HH:MM:SS\\s+\\[\\{Origin: i\\}\\]\\n");
 
-        Cli add = gobgp("global", "rib", "add", "203.0.113.0/25", "nexthop", "198.51.100.100", "community", "65000:100");
+        GobgpCommand add = gobgp("global", "rib", "add", "203.0.113.0/25", "nexthop", "198.51.100.100", "community", "65000:100");
         assertThat(add.exit()).as(add.output()).isZero();
         assertThat(add.output()).isEmpty();
-        Cli after = gobgp("global", "rib");
+        GobgpCommand after = gobgp("global", "rib");
         assertThat(masked(after.output())).contains("198.18.0.0/24")
                 .containsPattern("\\*>\\s+203\\.0\\.113\\.0/25\\s+198\\.51\\.100\\.100\\s+HH:MM:SS\\s+\\[\\{Origin: \\?\\} \\{Communities: 65000:100\\}\\]");
         assertThat(after.output().indexOf("198.18.0.0/24")).isLessThan(after.output().indexOf("203.0.113.0/25"));
@@ -216,7 +203,7 @@ class GobgpCliTest {
         // The API route reaches the peer.
         await().atMost(Duration.ofSeconds(10)).until(() -> peer.query(v -> v.locRib().best(Prefix.parse("203.0.113.0/25"))).get() != null);
 
-        Cli v6 = gobgp("global", "rib", "add", "-a", "ipv6", "2001:db8:1::/48", "nexthop", "2001:db8::1");
+        GobgpCommand v6 = gobgp("global", "rib", "add", "-a", "ipv6", "2001:db8:1::/48", "nexthop", "2001:db8::1");
         assertThat(v6.exit()).as(v6.output()).isZero();
         assertThat(masked(gobgp("global", "rib", "-a", "ipv6").output()))
                 .containsPattern("\\*>\\s+2001:db8:1::/48\\s+2001:db8::1\\s+HH:MM:SS\\s+\\[\\{Origin: \\?\\}\\]");
@@ -233,7 +220,7 @@ class GobgpCliTest {
     @Test
     @Order(6)
     void softResetKeepsTheSession() throws Exception {
-        Cli r = gobgp("neighbor", "127.0.0.2", "softresetin");
+        GobgpCommand r = gobgp("neighbor", "127.0.0.2", "softresetin");
         assertThat(r.exit()).as(r.output()).isZero();
         assertThat(gobgp("neighbor", "127.0.0.2", "softresetout").exit()).isZero();
         assertThat(gobgp("neighbor").output()).contains("Establ");
@@ -242,13 +229,13 @@ class GobgpCliTest {
     @Test
     @Order(7)
     void crdManagedThingsAreRefused() throws Exception {
-        Cli del = gobgp("neighbor", "del", "127.0.0.2");
+        GobgpCommand del = gobgp("neighbor", "del", "127.0.0.2");
         assertThat(del.exit()).isEqualTo(1);
         assertThat(del.output()).contains("code = FailedPrecondition").contains("neighbor 127.0.0.2").contains("CiliumBGPClusterConfig");
-        Cli add = gobgp("neighbor", "add", "192.0.2.7", "as", "65007");
+        GobgpCommand add = gobgp("neighbor", "add", "192.0.2.7", "as", "65007");
         assertThat(add.exit()).isEqualTo(1);
         assertThat(add.output()).contains("CiliumBGPClusterConfig");
-        Cli pod = gobgp("global", "rib", "add", "198.18.0.0/24");
+        GobgpCommand pod = gobgp("global", "rib", "add", "198.18.0.0/24");
         assertThat(pod.exit()).isEqualTo(1);
         assertThat(pod.output()).contains("code = FailedPrecondition").contains("198.18.0.0/24 is managed by a CiliumBGPAdvertisement");
         assertThat(gobgp("global", "rib", "summary").output()).contains("Destination: 1, Path: 1");

@@ -4,18 +4,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -27,7 +22,6 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTest
 @TestProfile(GobgpInstancePortsTest.Profile.class)
 class GobgpInstancePortsTest {
-    private static final Path GOBGP = Path.of("/usr/bin/gobgp");
 
     public static class Profile implements QuarkusTestProfile {
         @Override
@@ -45,19 +39,8 @@ class GobgpInstancePortsTest {
     @ConfigProperty(name = "quarkus.grpc.server.test-port")
     int port;
 
-    private record Cli(int exit, String output) {}
-
-    private static Cli gobgp(int port, String... args) throws Exception {
-        if (!Files.isExecutable(GOBGP)) Assumptions.abort(GOBGP + " is missing (apt-get install gobgpd)");
-        List<String> cmd = new ArrayList<>(List.of(GOBGP.toString(), "-p", Integer.toString(port)));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        try {
-            if (!p.waitFor(20, TimeUnit.SECONDS)) throw new AssertionError("gobgp " + String.join(" ", args) + " hung");
-            return new Cli(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-        } finally {
-            p.destroyForcibly();
-        }
+    private static GobgpCommand gobgp(int port, String... args) throws Exception {
+        return GobgpCommand.run(port, args);
     }
 
     @Test
@@ -69,12 +52,12 @@ class GobgpInstancePortsTest {
         assertThat(gobgp(port + 1, "neighbor").output()).contains("127.0.0.4").doesNotContain("127.0.0.3");
 
         // A path added on the second port goes into the second instance only.
-        Cli add = gobgp(port + 1, "global", "rib", "add", "192.0.2.0/24", "nexthop", "198.51.100.1");
+        GobgpCommand add = gobgp(port + 1, "global", "rib", "add", "192.0.2.0/24", "nexthop", "198.51.100.1");
         assertThat(add.exit()).as(add.output()).isZero();
         assertThat(gobgp(port + 1, "global", "rib").output()).contains("192.0.2.0/24");
         assertThat(gobgp(port, "global", "rib").output()).doesNotContain("192.0.2.0/24");
 
-        Cli third = gobgp(port + 2, "global");
+        GobgpCommand third = gobgp(port + 2, "global");
         assertThat(third.exit()).as("nothing listens for a third instance").isEqualTo(1);
     }
 }
