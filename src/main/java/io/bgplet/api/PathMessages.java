@@ -56,7 +56,7 @@ final class PathMessages {
                 paths = new ArrayList<>();
             }
             current = r.prefix();
-            ApiPaths.From from = r.source() == null ? ApiPaths.From.LOCAL : sources.computeIfAbsent(r.source(), ApiPaths.From::of);
+            ApiPaths.From from = sources.computeIfAbsent(r.source(), ApiPaths.From::of); // a null source (Adj-RIB-Out) maps to LOCAL
             paths.add(ApiPaths.path(r.prefix(), from, pattrs(r.prefix(), r.attributes()), r.best(), r.stale(), stamp(age.apply(r.source(), r.prefix()))));
         }
         if (current != null) out.add(Gobgp.ListPathResponse.newBuilder().setDestination(ApiPaths.destination(current, paths)).build());

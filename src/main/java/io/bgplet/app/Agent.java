@@ -16,12 +16,16 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The node agent: every new snapshot of the config source goes through the pure desired-state
@@ -100,19 +104,19 @@ public class Agent implements io.bgplet.speaker.SpeakerDirectory {
      * speaker (a cold JIT made that queue grow to a second in the k8s benchmark).
      */
     void onInputs(Inputs inputs) {
-        List<java.util.concurrent.CompletableFuture<Void>> applied = applyInputs(inputs);
+        List<CompletableFuture<Void>> applied = applyInputs(inputs);
         try {
-            java.util.concurrent.CompletableFuture.allOf(applied.toArray(java.util.concurrent.CompletableFuture[]::new))
+            CompletableFuture.allOf(applied.toArray(CompletableFuture[]::new))
                     .get(APPLY_WAIT_MS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             // Logged by the apply's own handler; the next snapshot goes on regardless.
         }
     }
 
-    private synchronized List<java.util.concurrent.CompletableFuture<Void>> applyInputs(Inputs inputs) {
-        List<java.util.concurrent.CompletableFuture<Void>> applied = new java.util.ArrayList<>();
+    private synchronized List<CompletableFuture<Void>> applyInputs(Inputs inputs) {
+        List<CompletableFuture<Void>> applied = new ArrayList<>();
         long t0 = System.nanoTime();
         io.bgplet.config.HostNetwork host = HostProbe.read();
         if (desired == null) desired = new IncrementalDesiredState(nodeName);
@@ -176,13 +180,13 @@ public class Agent implements io.bgplet.speaker.SpeakerDirectory {
     }
 
     /** Resyncs every instance's kernel routes against its RIB (POST /bgplet/fib/resync). */
-    java.util.concurrent.CompletableFuture<List<RouteInstaller.ResyncReport>> resyncFib() {
-        List<java.util.concurrent.CompletableFuture<RouteInstaller.ResyncReport>> all;
+    CompletableFuture<List<RouteInstaller.ResyncReport>> resyncFib() {
+        List<CompletableFuture<RouteInstaller.ResyncReport>> all;
         synchronized (this) {
             all = installers.values().stream().map(RouteInstaller::resync).toList();
         }
-        return java.util.concurrent.CompletableFuture.allOf(all.toArray(java.util.concurrent.CompletableFuture[]::new))
-                .thenApply(v -> all.stream().map(java.util.concurrent.CompletableFuture::join).toList());
+        return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
+                .thenApply(v -> all.stream().map(CompletableFuture::join).toList());
     }
 
     public String nodeName() {

@@ -385,18 +385,26 @@ public final class Speaker implements AutoCloseable {
 
     private void reconfigure(Neighbor n, NeighborConfig nc) {
         NeighborConfig old = n.config;
+        Map<Family, List<Prefix>> moved = new HashMap<>();
+        for (Family f : nc.families()) {
+            moved.put(f, movedPrefixes(old.advertisements().getOrDefault(f, List.of()), nc.advertisements().getOrDefault(f, List.of())));
+        }
+        boolean sameExport = old.exportLearned() == nc.exportLearned() && old.name().equals(nc.name());
+        PeerPolicy before = n.policy;
         n.config = nc;
-        n.policy = policyOf(nc, old, n.policy);
+        // A family whose export inputs did not change keeps its policy: a Service change touches one
+        // family's advertisements, and rebuilding every family's policy over all of them was most of
+        // Speaker.apply's time in a 10,000-Service churn run.
+        n.policy = policyOf(nc, f -> sameExport && moved.get(f).isEmpty() ? before.exports().get(f) : null);
         n.lastLoopChecked = null; // allow-own-as may have changed
         for (Family f : nc.families()) {
             if (old.importPolicy() != nc.importPolicy() || old.allowOwnAs() != nc.allowOwnAs()) inbound.reimport(n, f);
             if (old.exportLearned() != nc.exportLearned()) {
                 outbound.enqueueAll(n, f);
-            } else {
+            } else if (!moved.get(f).isEmpty()) {
                 // The export policy decides per prefix: only prefixes whose advertisement moved can export differently.
                 // (Re-exporting the whole family here cost a pass over every destination per Service change.)
-                List<Prefix> moved = movedPrefixes(old.advertisements().getOrDefault(f, List.of()), nc.advertisements().getOrDefault(f, List.of()));
-                if (!moved.isEmpty()) outbound.enqueue(n, f, moved);
+                outbound.enqueue(n, f, moved.get(f));
             }
         }
         notifyState(n);
@@ -416,24 +424,18 @@ public final class Speaker implements AutoCloseable {
     }
 
     private PeerPolicy policyOf(NeighborConfig nc) {
-        return policyOf(nc, null, null);
+        return policyOf(nc, f -> null);
     }
 
-    /**
-     * The neighbour's policies; a family whose export inputs did not change from {@code old}
-     * keeps its policy from {@code oldPolicy} (a Service change touches one family's
-     * advertisements, and rebuilding every family's policy over all of them was most of
-     * Speaker.apply's time in a 10,000-Service churn run).
-     */
-    private PeerPolicy policyOf(NeighborConfig nc, NeighborConfig old, PeerPolicy oldPolicy) {
+    /** The neighbour's policies; {@code kept} gives a family's export policy to reuse, or null to build it. */
+    private PeerPolicy policyOf(NeighborConfig nc, java.util.function.Function<Family, Policy> kept) {
         Map<Family, Policy> imports = new HashMap<>();
         Map<Family, Policy> exports = new HashMap<>();
         for (Family f : nc.families()) {
             imports.put(f, nc.importPolicy() == NeighborConfig.ImportPolicy.ACCEPT ? Policy.ACCEPT_ALL : Policy.REJECT_ALL);
-            if (old != null && oldPolicy != null && old.exportLearned() == nc.exportLearned() && old.name().equals(nc.name())
-                    && oldPolicy.exports().containsKey(f)
-                    && old.advertisements().getOrDefault(f, List.of()).equals(nc.advertisements().getOrDefault(f, List.of()))) {
-                exports.put(f, oldPolicy.exports().get(f));
+            Policy keep = kept.apply(f);
+            if (keep != null) {
+                exports.put(f, keep);
                 continue;
             }
             List<Advertisement> adverts = new ArrayList<>();

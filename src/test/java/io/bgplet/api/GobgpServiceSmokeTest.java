@@ -1,7 +1,6 @@
 package io.bgplet.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
@@ -21,11 +20,6 @@ import io.grpc.reflection.v1.ServerReflectionGrpc;
 import io.grpc.reflection.v1.ServerReflectionRequest;
 import io.grpc.reflection.v1.ServerReflectionResponse;
 import io.quarkus.test.junit.QuarkusTest;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +27,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -43,8 +36,6 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class GobgpServiceSmokeTest {
-
-    private static final Path GOBGP = Path.of("/usr/bin/gobgp");
 
     @ConfigProperty(name = "quarkus.grpc.server.test-port")
     int port;
@@ -67,7 +58,7 @@ class GobgpServiceSmokeTest {
     /** The default test profile's manifests give one instance; `gobgp global` reads it through GetBgp. */
     @Test
     void gobgpGlobalAnswersFromTheSpeaker() throws Exception {
-        CliResult r = gobgp("global");
+        GobgpCommand r = gobgp("global");
         assertThat(r.exit()).as(r.output()).isZero();
         assertThat(r.output()).startsWith("AS:        ").contains("Router-ID: ");
     }
@@ -186,28 +177,7 @@ class GobgpServiceSmokeTest {
         return built;
     }
 
-    private record CliResult(int exit, String output) {}
-
-    private CliResult gobgp(String... args) throws IOException, InterruptedException {
-        if (!Files.isExecutable(GOBGP)) {
-            String why = GOBGP + " is missing (apt-get install gobgpd)";
-            if ("1".equals(System.getenv("BGPLET_REQUIRE_INTEROP"))) {
-                fail(why);
-            }
-            Assumptions.abort(why);
-        }
-        List<String> cmd = new ArrayList<>(List.of(GOBGP.toString(), "-u", "127.0.0.1", "-p",
-                Integer.toString(port)));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        try {
-            if (!p.waitFor(20, TimeUnit.SECONDS)) {
-                fail("gobgp " + String.join(" ", args) + " did not finish");
-            }
-            return new CliResult(p.exitValue(),
-                    new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-        } finally {
-            p.destroyForcibly();
-        }
+    private GobgpCommand gobgp(String... args) throws Exception {
+        return GobgpCommand.run(port, args);
     }
 }
